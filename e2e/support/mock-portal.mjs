@@ -1,0 +1,104 @@
+// Starts the mock portal (API origin + page origin) on free ports and
+// drives its test controls.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function startMockPortal({ extraArgs = [] } = {}) {
+  const binary = process.env.MOCK_PORTAL_BIN ?? path.join(root, 'target/release/mock-portal');
+  const child = spawn(
+    binary,
+    ['--api-port', '0', '--pages-port', '0', '--dist', path.join(root, 'dist'), '--controls', ...extraArgs],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const ready = new Promise((resolve, reject) => {
+    lines.on('line', (line) => {
+      const match = /^mock-portal ready: api=(\S+) pages=(\S+)/.exec(line);
+      if (match) resolve({ api: match[1], pages: match[2] });
+    });
+    child.once('exit', (code) => reject(new Error(`mock-portal exited with ${code} before it was ready`)));
+  });
+  const { api, pages } = await ready;
+  return new MockPortal(child, api, pages);
+}
+
+class MockPortal {
+  constructor(child, api, pages) {
+    this.child = child;
+    this.api = api;
+    this.pages = pages;
+  }
+
+  async stop() {
+    if (this.child.exitCode === null) {
+      this.child.kill('SIGTERM');
+      await once(this.child, 'exit');
+    }
+  }
+
+  async control(method, route, body) {
+    const response = await fetch(`${this.api}/__control${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? undefined : response.json();
+  }
+
+  reset() {
+    return this.control('POST', '/reset');
+  }
+
+  /** A session token for a seeded user (maria, tom, sasha, lena, ines). */
+  async session(user) {
+    return (await this.control('POST', '/sessions', { user })).token;
+  }
+
+  putChat(id, { owner = 'maria', visibility = 'public', events = [], title } = {}) {
+    return this.control('PUT', `/chats/${id}`, { owner, visibility, events, title });
+  }
+
+  prependEvents(id, events) {
+    return this.control('POST', `/chats/${id}/events`, events);
+  }
+
+  setFaults(rules) {
+    return this.control('PUT', '/faults', rules);
+  }
+
+  /** The activity requests browsers made (they send an Origin; the tests' own reads do not), oldest first. */
+  async requests() {
+    return (await this.control('GET', '/requests')).filter((request) => request.origin !== null);
+  }
+
+  clearRequests() {
+    return this.control('DELETE', '/requests');
+  }
+
+  /** What the API itself answers for a page, read with a user's session. */
+  async apiPage(chatId, offset, limit, user = 'maria') {
+    const token = await this.session(user);
+    const response = await fetch(
+      `${this.api}/v1/portal/chats/${chatId}/activity?offset=${offset}&limit=${limit}`,
+      { headers: { cookie: `psession=${token}` } },
+    );
+    return response.json();
+  }
+}
+
+/** An event as the API sends it. */
+export function event(id, username, action, { method = null, code = null, avatar = null, at } = {}) {
+  return {
+    user: { id, username, avatar_url: avatar },
+    action,
+    method,
+    invite_code: code,
+    created_at: at ?? new Date(Date.now() - id * 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}

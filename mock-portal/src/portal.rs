@@ -1,0 +1,118 @@
+//! The mock portal's state: people, chats, sessions, faults, request log.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+
+use crate::directory::{Chat, User};
+use crate::faults::{FaultRule, LoggedRequest};
+use crate::seed;
+
+/// Shared by every handler of both origins.
+#[derive(Clone)]
+pub struct Portal {
+    inner: Arc<Mutex<PortalState>>,
+    pub settings: Arc<Settings>,
+}
+
+/// What the command line set.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// This API's own origin, for avatar URLs.
+    pub api_origin: String,
+    /// Page origins allowed to read with credentials (CORS).
+    pub page_origins: Vec<String>,
+    /// Added to every activity answer.
+    pub latency_ms: u64,
+    /// Share of activity requests answered 503, 0.0 to 1.0.
+    pub failure_rate: f64,
+    /// Whether `/__control/*` is served.
+    pub controls: bool,
+    /// The clock the seeded stories end at.
+    pub seeded_at: DateTime<Utc>,
+}
+
+pub struct PortalState {
+    pub users: Vec<User>,
+    pub chats: BTreeMap<u64, Chat>,
+    /// Session token → user id.
+    pub sessions: HashMap<String, u64>,
+    pub faults: Vec<FaultRule>,
+    pub log: Vec<LoggedRequest>,
+    started: Instant,
+    rng: fastrand::Rng,
+}
+
+impl Portal {
+    pub fn new(settings: Settings) -> Self {
+        let (users, chats) = seed::seed(settings.seeded_at, &settings.api_origin);
+        let state = PortalState {
+            users,
+            chats,
+            sessions: HashMap::new(),
+            faults: Vec::new(),
+            log: Vec::new(),
+            started: Instant::now(),
+            rng: fastrand::Rng::with_seed(1),
+        };
+        Self {
+            inner: Arc::new(Mutex::new(state)),
+            settings: Arc::new(settings),
+        }
+    }
+
+    /// The state, even if a handler panicked while holding it.
+    pub fn lock(&self) -> MutexGuard<'_, PortalState> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Back to the seeded chats, with no faults and an empty log. Sessions stay.
+    pub fn reset(&self) {
+        let (users, chats) = seed::seed(self.settings.seeded_at, &self.settings.api_origin);
+        let mut state = self.lock();
+        state.users = users;
+        state.chats = chats;
+        state.faults.clear();
+        state.log.clear();
+    }
+}
+
+impl PortalState {
+    pub fn user_by_name(&self, username: &str) -> Option<&User> {
+        self.users.iter().find(|user| user.username == username)
+    }
+
+    pub fn user(&self, id: u64) -> Option<&User> {
+        self.users.iter().find(|user| user.id == id)
+    }
+
+    pub fn session_user(&self, token: &str) -> Option<&User> {
+        self.sessions.get(token).and_then(|id| self.user(*id))
+    }
+
+    /// Opens a session for a user and returns its token.
+    pub fn open_session(&mut self, user_id: u64) -> String {
+        let token: String = std::iter::repeat_with(|| self.rng.alphanumeric())
+            .take(32)
+            .collect();
+        self.sessions.insert(token.clone(), user_id);
+        token
+    }
+
+    pub fn millis_since_start(&self) -> u64 {
+        self.started
+            .elapsed()
+            .as_millis()
+            .try_into()
+            .unwrap_or(u64::MAX)
+    }
+
+    /// Whether this request should fail at random (the demo's failure switch).
+    pub fn roll_failure(&mut self, rate: f64) -> bool {
+        rate > 0.0 && self.rng.f64() < rate
+    }
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs whatever this project needs and is missing, then builds the page.
+# Idempotent: with everything present it only checks versions and builds.
+# Sourced by scripts/demo.sh and scripts/test.sh; it leaves PATH set up.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+# The CLI must match Cargo.lock's wasm-bindgen exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Chromium and ChromeDriver (Debian packages)"
+  apt_install chromium chromium-driver
+fi
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm (Debian packages)"
+  apt_install nodejs npm
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (takes 6-18 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes 2-4 minutes)"
+  # Not --locked: its own lock file names a crate version the registry lacks.
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# npm packages: wasm-opt (binaryen 132) for trunk, playwright-core for the tests.
+for dir in tools e2e; do
+  if [ ! -f "$ROOT/$dir/node_modules/.package-lock.json" ] ||
+    [ "$ROOT/$dir/package-lock.json" -nt "$ROOT/$dir/node_modules/.package-lock.json" ]; then
+    say "installing npm packages in $dir/"
+    (cd "$ROOT/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+say "building the page (trunk build --release)"
+(cd "$ROOT" && cargo fetch --quiet && trunk build --release --offline >/dev/null)
+say "built: $(cd "$ROOT/dist" && ls | tr '\n' ' ')"

@@ -1,0 +1,34 @@
+//! The API client: the one fetch function, with browser credentials.
+
+use gloo_net::http::Request;
+use web_sys::{AbortSignal, RequestCredentials};
+
+use super::outcome::{FetchOutcome, LoadError};
+
+/// Fetches one activity page. Credentials (the portal's `psession` cookie)
+/// are included, so `url` must be built from the configured
+/// [`ApiBase`](super::base::ApiBase) and nothing else. Aborting `abort`
+/// ends the request; its outcome is then a network failure nobody reads.
+pub async fn fetch_page(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome {
+    let sent = Request::get(url)
+        .credentials(RequestCredentials::Include)
+        .header("Accept", "application/json")
+        .abort_signal(abort)
+        .send()
+        .await;
+    let response = match sent {
+        Ok(response) => response,
+        Err(error) => return FetchOutcome::Failed(LoadError::Network(error.to_string())),
+    };
+    let status = response.status();
+    // Only a success's body is read: refusals and errors are known by status.
+    let body = if response.ok() {
+        match response.text().await {
+            Ok(body) => body,
+            Err(error) => return FetchOutcome::Failed(LoadError::Network(error.to_string())),
+        }
+    } else {
+        String::new()
+    };
+    FetchOutcome::from_response(status, &body)
+}

@@ -1,0 +1,83 @@
+//! Avatar rules: which URLs may be shown, and the fallback's letter and colour.
+
+/// The avatar URL to put in `<img src>`: only `http:` and `https:` URLs,
+/// exactly as sent; `javascript:`, `data:` and everything else give `None`.
+///
+/// ```
+/// use chat_activity::avatar::safe_avatar_url;
+/// assert_eq!(safe_avatar_url(Some("https://cdn/a.png")), Some("https://cdn/a.png"));
+/// assert_eq!(safe_avatar_url(Some("javascript:alert(1)")), None);
+/// ```
+pub fn safe_avatar_url(url: Option<&str>) -> Option<&str> {
+    let url = url?;
+    let scheme = url.split_once(':')?.0;
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(url)
+}
+
+/// The fallback's text: the username's first character, upper-cased
+/// (which can be more than one character, as "ß" becomes "SS"); "?" for an
+/// empty name.
+pub fn initial(username: &str) -> String {
+    username
+        .chars()
+        .next()
+        .map_or_else(|| "?".to_owned(), |first| first.to_uppercase().collect())
+}
+
+/// The fallback's background: a hue spread over the colour wheel by user id,
+/// dark enough for white text (contrast above 4.5:1 at every hue).
+pub fn fallback_colour(user_id: u64) -> String {
+    // Multiplying by a large odd constant (Knuth's) scatters neighbouring ids.
+    let hue = user_id.wrapping_mul(2_654_435_761) % 360;
+    format!("hsl({hue} 65% 30%)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_urls_are_shown() {
+        for url in [
+            "https://cdn.example.com/users/9/avatar.png",
+            "http://localhost:8081/avatars/1.svg",
+            "HTTPS://CDN.EXAMPLE.COM/A.PNG",
+        ] {
+            assert_eq!(safe_avatar_url(Some(url)), Some(url));
+        }
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " https://cdn/a.png",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "vbscript:msgbox",
+            "//cdn.example.com/a.png",
+            "/avatars/1.svg",
+            "ftp://cdn/a.png",
+            "httpx://cdn/a.png",
+            "",
+        ] {
+            assert_eq!(safe_avatar_url(Some(url)), None, "{url}");
+        }
+        assert_eq!(safe_avatar_url(None), None);
+    }
+
+    #[test]
+    fn the_initial_is_the_first_character_upper_cased() {
+        assert_eq!(initial("alice"), "A");
+        assert_eq!(initial("Zoë"), "Z");
+        assert_eq!(initial("élodie"), "É");
+        assert_eq!(initial("ßtraße"), "SS");
+        assert_eq!(initial("李小龍"), "李");
+        assert_eq!(initial("🦀crab"), "🦀");
+        assert_eq!(initial("<b>"), "<");
+        assert_eq!(initial(""), "?");
+    }
+
+    #[test]
+    fn colours_are_stable_per_user_and_differ_between_neighbours() {
+        assert_eq!(fallback_colour(3), fallback_colour(3));
+        assert_ne!(fallback_colour(3), fallback_colour(4));
+        assert!(fallback_colour(u64::MAX).starts_with("hsl("));
+    }
+}

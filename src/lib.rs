@@ -1,0 +1,46 @@
+//! # chat-activity
+//!
+//! Who joined a chat (and how: directly, through the vanity link, or with
+//! which invite code), who left, who was kicked and who was banned: an
+//! avatar-annotated timeline of `GET /v1/portal/chats/{id}/activity`, newest
+//! first, with paging.
+//!
+//! ## Embedding in a Leptos app
+//!
+//! ```no_run
+//! use chat_activity::{ApiBase, ChatActivity, ChatId};
+//! use leptos::prelude::*;
+//!
+//! #[component]
+//! fn ChatSettings(chat: ChatId) -> impl IntoView {
+//!     let base = ApiBase::parse("https://portal-api.7331.org").unwrap_or_default();
+//!     let (allowed, set_allowed) = signal(true);
+//!     view! {
+//!         <Show when=move || allowed.get()>
+//!             <ChatActivity chat_id=chat api_base=base.clone()
+//!                 on_forbidden=move |_| set_allowed.set(false) />
+//!         </Show>
+//!     }
+//! }
+//! ```
+//!
+//! The layout of the crate follows its architecture: `api` talks to the
+//! portal API; `paging`, `time_text`, `event_text`, `avatar` and `page_url`
+//! are pure logic; `views` renders; `standalone` is the page Trunk builds.
+
+pub mod api;
+pub mod avatar;
+pub mod chat_id;
+pub mod event_text;
+mod page_loader;
+pub mod page_url;
+pub mod paging;
+pub mod standalone;
+pub mod time_text;
+mod url_sync;
+pub mod views;
+
+pub use api::{ApiBase, LoadError};
+pub use chat_id::ChatId;
+pub use paging::{PageRequest, PageSize};
+pub use views::chat_activity::{ChatActivity, LoadedPage};

@@ -1,0 +1,5 @@
+//! The standalone page's entry point (the binary Trunk builds).
+
+fn main() {
+    chat_activity::standalone::start();
+}

@@ -1,0 +1,63 @@
+//! The standalone page: the chat from `?chat_id=`, the API base from
+//! `<meta name="chat-activity-api-base">`, paging kept in the URL.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::api::ApiBase;
+use crate::page_url::PageQuery;
+use crate::views::chat_activity::ChatActivity;
+use crate::views::notice::FailureNotice;
+
+/// The element the standalone page mounts into.
+pub const ROOT_ID: &str = "chat-activity";
+/// The meta tag naming the API base. Never taken from the page URL: a
+/// crafted link must not point the component at another API.
+pub const API_BASE_META: &str = "chat-activity-api-base";
+
+/// Mounts the standalone page into `#chat-activity`, if the document has
+/// one (a host page loading the script for its custom elements has not).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Some(root) = document
+        .get_element_by_id(ROOT_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let api_base = ApiBase::parse(&meta_content(&document, API_BASE_META));
+    leptos::mount::mount_to(root, move || view! { <StandalonePage api_base /> }).forget();
+}
+
+fn meta_content(document: &web_sys::Document, name: &str) -> String {
+    document
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("content"))
+        .unwrap_or_default()
+}
+
+#[component]
+fn StandalonePage(api_base: Result<ApiBase, crate::api::ApiBaseError>) -> impl IntoView {
+    let query = PageQuery::parse(&crate::url_sync::current_search());
+    let problem = match (api_base, query.chat_id) {
+        (Ok(api_base), Ok(chat_id)) => {
+            return view! { <ChatActivity chat_id api_base sync_url=true /> }.into_any();
+        }
+        (Err(error), _) => format!("This page is misconfigured: {error}"),
+        (_, Err(error)) => format!(
+            "{error} Open this page with the chat's number in the address, e.g. ?chat_id=42."
+        ),
+    };
+    view! {
+        <section class="ca-root" aria-label="Chat activity">
+            <h2 class="ca-title">"Chat activity"</h2>
+            <FailureNotice message=problem on_retry=None />
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,8 @@
+//! Showing the activity: thin views over the pure logic in the crate root.
+
+pub mod avatar;
+pub mod chat_activity;
+mod local_time;
+pub mod notice;
+pub mod pager;
+pub mod timeline;

@@ -1,0 +1,73 @@
+//! The pager view: Previous / Next, the shown range, and the page size.
+
+use leptos::prelude::*;
+
+use crate::paging::{PageRequest, PageSize, ShownRange};
+
+/// Paging controls for a timeline.
+#[component]
+pub fn Pager(
+    /// The page asked for (it may still be loading).
+    #[prop(into)]
+    request: Signal<PageRequest>,
+    /// What the page on screen shows.
+    #[prop(into)]
+    range: Signal<ShownRange>,
+    /// Called with the page the user chose.
+    on_navigate: Callback<PageRequest>,
+) -> impl IntoView {
+    let previous = move || request.get().previous();
+    let next = move || request.get().next(range.get().total);
+    let change_size = move |event| {
+        let size = PageSize::parse(&event_target_value(&event)).size;
+        on_navigate.run(request.get_untracked().with_limit(size));
+    };
+    view! {
+        <nav class="ca-pager" aria-label="Pagination">
+            <button
+                type="button"
+                class="ca-button"
+                disabled=move || previous().is_none()
+                on:click=move |_| {
+                    if let Some(page) = previous() {
+                        on_navigate.run(page);
+                    }
+                }
+            >
+                "Previous page"
+            </button>
+            <p class="ca-range">{move || range.get().text()}</p>
+            <label class="ca-page-size">
+                "Events per page"
+                <select class="ca-select" on:change=change_size>
+                    {move || {
+                        let current = request.get().limit.get();
+                        PageSize::clamped(current.into())
+                            .choices_with()
+                            .into_iter()
+                            .map(|size| {
+                                view! {
+                                    <option value=size.to_string() selected=size == current>
+                                        {size}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <button
+                type="button"
+                class="ca-button"
+                disabled=move || next().is_none()
+                on:click=move |_| {
+                    if let Some(page) = next() {
+                        on_navigate.run(page);
+                    }
+                }
+            >
+                "Next page"
+            </button>
+        </nav>
+    }
+}

@@ -1,0 +1,234 @@
+//! Component tests in a real headless Chromium: mount, tick, assert on the DOM.
+
+#![cfg(target_arch = "wasm32")]
+
+use chat_activity::api::{ActivityEvent, ActivityPage};
+use chat_activity::paging::{PageRequest, PageSize, ShownRange};
+use chat_activity::views::pager::Pager;
+use chat_activity::views::timeline::Timeline;
+use chat_activity::{ApiBase, ChatActivity, ChatId};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const FIXTURE: &str = include_str!("fixtures/activity-example.json");
+
+fn fixture_events() -> Vec<ActivityEvent> {
+    serde_json::from_str::<ActivityPage>(FIXTURE)
+        .expect("fixture decodes")
+        .events
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .expect("valid time")
+        .to_utc()
+}
+
+/// A fresh container in the document, and the mounted view kept alive.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> (HtmlElement, impl Drop) {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let container: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&container)
+        .expect("attached");
+    let handle = leptos::mount::mount_to(container.clone(), view);
+    (container, handle)
+}
+
+/// Lets effects, fetches and timers run.
+async fn tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer resolves");
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn text(element: &Element) -> String {
+    element
+        .text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[wasm_bindgen_test]
+async fn timeline_renders_one_item_per_event_with_sentence_time_and_avatar() {
+    let (root, _keep) = mount(|| {
+        view! { <Timeline events=fixture_events() now=at("2026-04-04T15:30:00Z") /> }
+    });
+    tick(0).await;
+    let items = all(&root, "li");
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        text(&one(&items[0], ".ca-event-text")),
+        "troublemaker was kicked"
+    );
+    assert_eq!(
+        text(&one(&items[1], ".ca-event-text")),
+        "troublemaker joined via vanity link portal"
+    );
+    assert_eq!(
+        text(&one(&items[2], ".ca-event-text")),
+        "alice joined via invite Vy8nFKq2"
+    );
+
+    let time = one(&items[0], "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2026-04-04T12:30:00Z")
+    );
+    assert_eq!(text(&time), "3 hours ago");
+    assert!(time
+        .get_attribute("title")
+        .is_some_and(|title| title.contains("2026")));
+
+    let image = one(&items[2], "img");
+    assert_eq!(
+        image.get_attribute("src").as_deref(),
+        Some("https://cdn.example.com/users/9/avatar.png")
+    );
+    assert_eq!(image.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(
+        image.get_attribute("referrerpolicy").as_deref(),
+        Some("no-referrer")
+    );
+    assert!(all(&items[0], "img").is_empty(), "no picture: no img");
+    assert_eq!(text(&one(&items[0], ".ca-avatar-fallback")), "T");
+}
+
+fn event_with_avatar(username: &str, avatar_url: &str) -> ActivityEvent {
+    serde_json::from_value(serde_json::json!({
+        "user": {"id": 5, "username": username, "avatar_url": avatar_url},
+        "action": "join", "method": null, "invite_code": null,
+        "created_at": "2026-04-04T12:30:00Z",
+    }))
+    .expect("valid event")
+}
+
+#[wasm_bindgen_test]
+async fn unsafe_or_broken_avatars_fall_back_to_the_initial() {
+    let events = vec![
+        event_with_avatar("<img src=x onerror=alert(1)>", "javascript:alert(1)"),
+        // Nothing listens on port 9: the picture fails to load.
+        event_with_avatar("élodie", "http://127.0.0.1:9/avatar.png"),
+    ];
+    let (root, _keep) = mount(move || view! { <Timeline events now=at("2026-04-04T12:31:00Z") /> });
+    tick(0).await;
+    let items = all(&root, "li");
+    assert!(all(&items[0], "img").is_empty());
+    assert_eq!(text(&one(&items[0], ".ca-avatar-fallback")), "<");
+    assert_eq!(
+        text(&one(&items[0], ".ca-username")),
+        "<img src=x onerror=alert(1)>"
+    );
+    for _ in 0..50 {
+        if all(&items[1], "img").is_empty() {
+            break;
+        }
+        tick(20).await;
+    }
+    let items = all(&root, "li");
+    assert!(
+        all(&items[1], "img").is_empty(),
+        "a failed picture is replaced"
+    );
+    assert_eq!(text(&one(&items[1], ".ca-avatar-fallback")), "É");
+}
+
+#[wasm_bindgen_test]
+async fn pager_disables_what_does_not_exist_and_offers_the_size_in_force() {
+    let chat = ChatId::new(42).expect("valid");
+    let chosen = RwSignal::new(None::<PageRequest>);
+    let request = PageRequest::first(chat, PageSize::clamped(30));
+    let range = ShownRange::new(0, 30, 45).expect("rows");
+    let (root, _keep) = mount(move || {
+        view! { <Pager request range on_navigate=Callback::new(move |r| chosen.set(Some(r))) /> }
+    });
+    tick(0).await;
+    let nav = one(&root, "nav[aria-label='Pagination']");
+    let buttons = all(&nav, "button");
+    assert_eq!(text(&buttons[0]), "Previous page");
+    assert!(buttons[0].has_attribute("disabled"));
+    assert_eq!(text(&buttons[1]), "Next page");
+    assert!(!buttons[1].has_attribute("disabled"));
+    assert_eq!(text(&one(&nav, ".ca-range")), "Showing 1–30 of 45");
+    let options: Vec<String> = all(&nav, "option").iter().map(text).collect();
+    assert_eq!(options, ["10", "25", "30", "50", "100"]);
+    let select: web_sys::HtmlSelectElement = one(&nav, "select").unchecked_into();
+    assert_eq!(select.value(), "30");
+
+    buttons[1].unchecked_ref::<HtmlElement>().click();
+    assert_eq!(chosen.get_untracked().map(|r| r.offset), Some(30));
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_api_gives_an_alert_with_retry_and_busy_while_loading() {
+    let chat = ChatId::new(7).expect("valid");
+    let errors = RwSignal::new(0);
+    let (root, _keep) = mount(move || {
+        view! {
+            <ChatActivity
+                chat_id=chat
+                api_base=ApiBase::parse("http://127.0.0.1:9").expect("valid base")
+                on_error=move |_| errors.update(|n| *n += 1)
+            />
+        }
+    });
+    let region = one(&root, "section[aria-label='Chat activity']");
+    tick(0).await;
+    assert_eq!(region.get_attribute("aria-busy").as_deref(), Some("true"));
+    let mut alert = None;
+    for _ in 0..100 {
+        alert = root.query_selector("[role='alert']").ok().flatten();
+        if alert.is_some() {
+            break;
+        }
+        tick(20).await;
+    }
+    let alert = alert.expect("an alert appears");
+    assert!(text(&alert).contains("Couldn't reach the activity service"));
+    assert_eq!(text(&one(&alert, "button")), "Retry");
+    assert_eq!(region.get_attribute("aria-busy"), None);
+    assert_eq!(errors.get_untracked(), 1);
+
+    one(&alert, "button").unchecked_ref::<HtmlElement>().click();
+    for _ in 0..100 {
+        if errors.get_untracked() == 2 {
+            break;
+        }
+        tick(20).await;
+    }
+    assert_eq!(errors.get_untracked(), 2, "Retry asks again");
+}
