@@ -81,6 +81,7 @@ describe('requests', () => {
     await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
     await f.page.waitForTimeout(2000); // the slow answer would have landed by now
     await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
+    assert.equal(await f.activity.alert.count(), 0, 'the superseded request leaves no trace');
     assert.equal(await f.activity.rangeText(), `Showing 21–30 of ${(await f.portal.apiPage(1, 0, 1)).total}`);
   });
 

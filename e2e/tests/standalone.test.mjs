@@ -1,0 +1,116 @@
+// CONTRACT.md "Three ways in" 1: the standalone page's URL rules, the API
+// base from the page itself, and paging kept in the URL and history.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useActivityPage } from '../support/fixture.mjs';
+import { signedInContext } from '../support/browser.mjs';
+
+const PUBLIC_CHAT = 1;
+
+describe('standalone page', () => {
+  const f = useActivityPage();
+
+  for (const [search, reason] of [
+    ['', 'No chat id was given.'],
+    ['?chat_id=', 'No chat id was given.'],
+    ['?chat_id=abc', 'decimal digits only'],
+    ['?chat_id=-1', 'decimal digits only'],
+    ['?chat_id=1.5', 'decimal digits only'],
+    ['?chat_id=0', 'between 1 and 9007199254740991'],
+    ['?chat_id=9007199254740992', 'between 1 and 9007199254740991'],
+  ]) {
+    test(`chat_id "${search}" shows a message and asks nothing`, async () => {
+      await f.activity.open(search);
+      await f.activity.alert.waitFor();
+      const message = await f.activity.alert.textContent();
+      assert.ok(message.includes(reason), message);
+      assert.ok(message.includes('?chat_id=42'), 'says how to fix it');
+      await f.page.waitForTimeout(300);
+      assert.deepEqual(await f.portal.requests(), []);
+      f.activity.assertNoPageErrors();
+    });
+  }
+
+  test('the largest chat id is valid and asked for', async () => {
+    await f.activity.open('?chat_id=9007199254740991');
+    await f.activity.alert.waitFor();
+    assert.equal((await f.activity.alert.textContent()).trim(), 'Chat not found');
+    assert.deepEqual((await f.portal.requests()).map((r) => r.chat_id), ['9007199254740991']);
+  });
+
+  test('the API base comes from the meta tag, never from the page URL', async () => {
+    const elsewhere = [];
+    f.page.on('request', (request) => {
+      if (!request.url().startsWith(f.portal.api) && !request.url().startsWith(f.portal.pages)) {
+        elsewhere.push(request.url());
+      }
+    });
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&api_base=http://localhost:1&api-base=http://localhost:1`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    const meta = await f.page.locator('meta[name="chat-activity-api-base"]').getAttribute('content');
+    assert.equal(meta, f.portal.api);
+    assert.equal((await f.portal.requests()).length, 1);
+    assert.deepEqual(elsewhere, []);
+  });
+
+  test('a history entry per page change: Back, Forward and reload show what the user saw', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&limit=10`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 10);
+    const start = await f.page.evaluate(() => history.length);
+    await f.activity.next.click();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 10, 10);
+    await f.activity.next.click();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
+    assert.equal(await f.page.evaluate(() => history.length), start + 2);
+    assert.equal(f.activity.searchParams().get('page'), '3');
+    assert.equal(f.activity.searchParams().get('limit'), '10');
+
+    await f.page.goBack();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 10, 10);
+    assert.equal(f.activity.searchParams().get('page'), '2');
+    await f.page.goForward();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
+    await f.page.reload();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
+    assert.equal(await f.activity.rangeText(), `Showing 21–30 of ${(await f.portal.apiPage(PUBLIC_CHAT, 0, 1)).total}`);
+  });
+
+  test('a page-size change is a history entry too', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    await f.activity.pageSize.selectOption('50');
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 50);
+    assert.equal(f.activity.searchParams().get('limit'), '50');
+    await f.page.goBack();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    assert.equal(await f.activity.pageSize.inputValue(), '25');
+  });
+
+  test('a corrected URL replaces the current entry instead of adding one', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.settled();
+    await f.page.goto(`${f.portal.pages}/?chat_id=${PUBLIC_CHAT}&limit=500&page=0`);
+    const length = await f.page.evaluate(() => history.length);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 100);
+    assert.equal(f.activity.searchParams().get('limit'), '100');
+    assert.equal(f.activity.searchParams().get('page'), '1');
+    assert.equal(await f.page.evaluate(() => history.length), length);
+    await f.page.goBack();
+    await f.page.waitForURL((url) => !url.searchParams.has('limit'));
+  });
+
+  test('signing in on the API origin, then the page reads with that session', async () => {
+    const context = await signedInContext(f.browser, f.portal, null);
+    const page = await context.newPage();
+    const returnTo = `${f.portal.pages}/?chat_id=${PUBLIC_CHAT}`;
+    await page.goto(`${f.portal.api}/sign-in?user=tom&return_to=${encodeURIComponent(returnTo)}`);
+    await page.waitForURL(returnTo);
+    await page.getByRole('listitem').first().waitFor();
+    const [request] = await f.portal.requests();
+    assert.equal(request.user, 'tom');
+    const cookies = await context.cookies(f.portal.api);
+    assert.ok(cookies.some((c) => c.name === 'psession' && c.httpOnly));
+    assert.equal(await page.evaluate(() => document.cookie), '', 'the session is not readable from script');
+    await context.close();
+  });
+});

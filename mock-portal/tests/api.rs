@@ -1,0 +1,320 @@
+//! The mock's HTTP behaviour, as `activity.md` documents the real API.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use mock_portal::api_router;
+use mock_portal::portal::{Portal, Settings};
+use tower::ServiceExt;
+
+const PAGE_ORIGIN: &str = "http://localhost:8080";
+
+fn portal() -> Portal {
+    Portal::new(Settings {
+        api_origin: "http://localhost:8081".into(),
+        page_origins: vec![PAGE_ORIGIN.into()],
+        latency_ms: 0,
+        failure_rate: 0.0,
+        controls: true,
+        seeded_at: chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z")
+            .expect("valid")
+            .to_utc(),
+    })
+}
+
+fn session(portal: &Portal, user: &str) -> String {
+    let mut state = portal.lock();
+    let id = state.user_by_name(user).expect("seeded user").id;
+    state.open_session(id)
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    json: serde_json::Value,
+}
+
+async fn get(app: &Router, uri: &str, token: Option<&str>) -> Answer {
+    let mut request = Request::get(uri).header(header::ORIGIN, PAGE_ORIGIN);
+    if let Some(token) = token {
+        request = request.header(header::COOKIE, format!("psession={token}"));
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("answer");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+    Answer {
+        status,
+        headers,
+        json,
+    }
+}
+
+#[tokio::test]
+async fn the_owner_reads_pages_newest_first_with_cors_for_the_page_origin() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    let app = api_router(portal);
+    let answer = get(
+        &app,
+        "/v1/portal/chats/1/activity?offset=10&limit=5",
+        Some(&token),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json["offset"], 10);
+    assert_eq!(answer.json["limit"], 5);
+    assert_eq!(answer.json["events"].as_array().map(Vec::len), Some(5));
+    assert!(answer.json["total"]
+        .as_u64()
+        .is_some_and(|total| total > 600));
+    assert_eq!(
+        answer
+            .headers
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .and_then(|v| v.to_str().ok()),
+        Some(PAGE_ORIGIN)
+    );
+    assert_eq!(
+        answer
+            .headers
+            .get(header::ACCESS_CONTROL_ALLOW_CREDENTIALS)
+            .and_then(|v| v.to_str().ok()),
+        Some("true")
+    );
+}
+
+#[tokio::test]
+async fn defaults_are_offset_0_and_limit_50() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    let answer = get(
+        &api_router(portal),
+        "/v1/portal/chats/1/activity",
+        Some(&token),
+    )
+    .await;
+    assert_eq!(
+        (
+            answer.json["offset"].as_u64(),
+            answer.json["limit"].as_u64()
+        ),
+        (Some(0), Some(50))
+    );
+}
+
+#[tokio::test]
+async fn who_may_read_follows_the_rules() {
+    let portal = portal();
+    let app = api_router(portal.clone());
+    let cases = [
+        ("maria", 2, StatusCode::OK),        // owner, private
+        ("tom", 1, StatusCode::OK),          // moderator, public chat of a member
+        ("tom", 2, StatusCode::FORBIDDEN),   // moderator, private
+        ("lena", 1, StatusCode::FORBIDDEN),  // member, public chat of a member
+        ("tom", 3, StatusCode::FORBIDDEN),   // moderator, official chat of a moderator
+        ("sasha", 3, StatusCode::OK),        // admin outranks the moderator owner
+        ("sasha", 2, StatusCode::FORBIDDEN), // nobody but the owner on private
+        ("maria", 999, StatusCode::NOT_FOUND),
+        ("maria", 0, StatusCode::NOT_FOUND),
+    ];
+    for (user, chat, expected) in cases {
+        let token = session(&portal, user);
+        let answer = get(
+            &app,
+            &format!("/v1/portal/chats/{chat}/activity?offset=0&limit=1"),
+            Some(&token),
+        )
+        .await;
+        assert_eq!(answer.status, expected, "{user} on chat {chat}");
+    }
+}
+
+#[tokio::test]
+async fn no_valid_session_is_401() {
+    let app = api_router(portal());
+    assert_eq!(
+        get(&app, "/v1/portal/chats/1/activity", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let forged = get(&app, "/v1/portal/chats/1/activity", Some("forged")).await;
+    assert_eq!(forged.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(forged.json["error"], "unauthorized");
+}
+
+#[tokio::test]
+async fn invalid_paging_is_400_with_a_json_error() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    let app = api_router(portal);
+    for query in [
+        "limit=0",
+        "limit=101",
+        "limit=abc",
+        "offset=-1",
+        "offset=1.5",
+        "limit=",
+    ] {
+        let answer = get(
+            &app,
+            &format!("/v1/portal/chats/1/activity?{query}"),
+            Some(&token),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(
+            answer.json["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{query}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn other_origins_get_no_cors_grant() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    let app = api_router(portal);
+    let request = Request::get("/v1/portal/chats/1/activity")
+        .header(header::ORIGIN, "http://evil.example")
+        .header(header::COOKIE, format!("psession={token}"))
+        .body(Body::empty())
+        .expect("request");
+    let response = app.oneshot(request).await.expect("answer");
+    assert_eq!(
+        response.headers().get(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        None
+    );
+}
+
+#[tokio::test]
+async fn past_the_end_is_an_empty_page_with_the_total() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    let answer = get(
+        &api_router(portal),
+        "/v1/portal/chats/1/activity?offset=100000&limit=10",
+        Some(&token),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json["events"].as_array().map(Vec::len), Some(0));
+    assert!(answer.json["total"].as_u64().is_some_and(|t| t > 0));
+}
+
+#[tokio::test]
+async fn avatars_are_served_for_known_users_only() {
+    let app = api_router(portal());
+    let known = app
+        .clone()
+        .oneshot(
+            Request::get("/avatars/1.svg")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("answer");
+    assert_eq!(known.status(), StatusCode::OK);
+    assert_eq!(
+        known
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+        Some("image/svg+xml")
+    );
+    let unknown = app
+        .oneshot(
+            Request::get("/avatars/deleted/105.png")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("answer");
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn sign_in_sets_an_http_only_cookie_and_returns_only_to_page_origins() {
+    let app = api_router(portal());
+    let request = |uri: &str| Request::get(uri).body(Body::empty()).expect("request");
+    let signed_in = app
+        .clone()
+        .oneshot(request(
+            "/sign-in?user=maria&return_to=http%3A%2F%2Flocalhost%3A8080%2F%3Fchat_id%3D1",
+        ))
+        .await
+        .expect("answer");
+    let cookie = signed_in
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        cookie.starts_with("psession=") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    assert_eq!(
+        signed_in
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
+        Some("http://localhost:8080/?chat_id=1")
+    );
+    let elsewhere = app
+        .oneshot(request(
+            "/sign-in?user=maria&return_to=http%3A%2F%2Flocalhost%3A8080.evil.example%2F",
+        ))
+        .await
+        .expect("answer");
+    assert_eq!(
+        elsewhere
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok()),
+        Some("/sign-in")
+    );
+}
+
+#[tokio::test]
+async fn faults_are_injected_and_spent() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    portal.lock().faults =
+        serde_json::from_str(r#"[{"offset": 0, "status": 503, "retry_after": 2, "times": 1}]"#)
+            .expect("valid rules");
+    let app = api_router(portal.clone());
+    let failed = get(
+        &app,
+        "/v1/portal/chats/1/activity?offset=0&limit=1",
+        Some(&token),
+    )
+    .await;
+    assert_eq!(failed.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        failed
+            .headers
+            .get(header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok()),
+        Some("2")
+    );
+    let recovered = get(
+        &app,
+        "/v1/portal/chats/1/activity?offset=0&limit=1",
+        Some(&token),
+    )
+    .await;
+    assert_eq!(recovered.status, StatusCode::OK);
+    assert_eq!(portal.lock().log.len(), 2, "both requests logged");
+}
