@@ -76,12 +76,15 @@ describe('requests', () => {
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}&limit=10`);
     await f.activity.expectApiPage(PUBLIC_CHAT, 0, 10);
     await f.portal.setFaults([{ chat_id: PUBLIC_CHAT, offset: 10, delay_ms: 1500 }]);
+    const aborted = [];
+    f.page.on('requestfailed', (request) => aborted.push([new URL(request.url()).search, request.failure()?.errorText]));
     await f.activity.next.click(); // page 2: slow
     await f.activity.next.click(); // page 3: fast, asked for last
     await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
     await f.page.waitForTimeout(2000); // the slow answer would have landed by now
     await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
     assert.equal(await f.activity.alert.count(), 0, 'the superseded request leaves no trace');
+    assert.deepEqual(aborted, [['?offset=10&limit=10', 'net::ERR_ABORTED']], 'the superseded request is aborted');
     assert.equal(await f.activity.rangeText(), `Showing 21–30 of ${(await f.portal.apiPage(1, 0, 1)).total}`);
   });
 
