@@ -36,7 +36,13 @@ pub enum BrokenBody {
 impl BrokenBody {
     pub fn render(self, real_answer: &str) -> String {
         match self {
-            Self::Truncated => real_answer[..real_answer.len() / 2].to_owned(),
+            Self::Truncated => {
+                let half = (0..=real_answer.len() / 2)
+                    .rev()
+                    .find(|&at| real_answer.is_char_boundary(at))
+                    .unwrap_or(0);
+                real_answer[..half].to_owned()
+            }
             Self::WrongShape => r#"{"items":[],"count":"many"}"#.to_owned(),
             Self::NotJson => "<html><body>Bad gateway</body></html>".to_owned(),
         }
@@ -118,7 +124,7 @@ mod tests {
 
     #[test]
     fn broken_bodies_are_broken() {
-        let real = r#"{"events":[],"total":0,"offset":0,"limit":10}"#;
+        let real = r#"{"events":[{"user":{"username":"李小龍"}}],"total":0,"offset":0,"limit":10}"#;
         for body in [
             BrokenBody::Truncated,
             BrokenBody::WrongShape,
