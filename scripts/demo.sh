@@ -5,4 +5,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
 cargo build --quiet --release -p mock-portal
-exec ./target/release/mock-portal --dist dist "$@"
+exec ./target/release/mock-portal --dist dist --examples examples "$@"

@@ -57,6 +57,7 @@ for dir in tools e2e; do
   fi
 done
 
-say "building the page (trunk build --release)"
+say "building the page and the Leptos host example (trunk build --release)"
 (cd "$ROOT" && cargo fetch --quiet && trunk build --release --offline >/dev/null)
+(cd "$ROOT/examples/leptos-host" && trunk build --release --offline >/dev/null)
 say "built: $(cd "$ROOT/dist" && ls | tr '\n' ' ')"

@@ -17,6 +17,9 @@ step "lint: native and wasm32"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p chat-activity --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
+step "docs: cargo doc without warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p chat-activity
+
 step "unit tests (native)"
 cargo test --workspace 2>&1 | tee "$logs/native.txt"
 

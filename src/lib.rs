@@ -31,6 +31,8 @@
 pub mod api;
 pub mod avatar;
 pub mod chat_id;
+pub mod custom_element;
+pub mod element_config;
 pub mod event_text;
 mod page_loader;
 pub mod page_url;

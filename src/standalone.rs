@@ -18,7 +18,6 @@ pub const API_BASE_META: &str = "chat-activity-api-base";
 /// Mounts the standalone page into `#chat-activity`, if the document has
 /// one (a host page loading the script for its custom elements has not).
 pub fn start() {
-    console_error_panic_hook::set_once();
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };

@@ -12,7 +12,15 @@ export async function startMockPortal({ extraArgs = [] } = {}) {
   const binary = process.env.MOCK_PORTAL_BIN ?? path.join(root, 'target/release/mock-portal');
   const child = spawn(
     binary,
-    ['--api-port', '0', '--pages-port', '0', '--dist', path.join(root, 'dist'), '--controls', ...extraArgs],
+    [
+      '--api-port', '0',
+      '--pages-port', '0',
+      '--dist', path.join(root, 'dist'),
+      '--examples', path.join(root, 'examples'),
+      '--examples', path.join(root, 'e2e/hosts'),
+      '--controls',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout });

@@ -21,6 +21,9 @@ struct Args {
     /// The built page to serve (trunk's output).
     #[arg(long, default_value = "dist")]
     dist: PathBuf,
+    /// Folders of example hosts, each subfolder served at /examples/NAME/ (repeatable).
+    #[arg(long)]
+    examples: Vec<PathBuf>,
     /// More page origins allowed to read with credentials (besides the page origin).
     #[arg(long = "page-origin")]
     page_origins: Vec<String>,
@@ -55,7 +58,10 @@ async fn main() -> std::io::Result<()> {
     });
     print_urls(&api_origin, &pages_origin);
     let api_server = axum::serve(api, api_router(portal));
-    let page_server = axum::serve(pages, pages::router(&args.dist, &api_origin));
+    let page_server = axum::serve(
+        pages,
+        pages::router(&args.dist, &args.examples, &api_origin),
+    );
     tokio::select! {
         result = api_server => result,
         result = page_server => result,

@@ -1,68 +1,68 @@
-//! The second origin: the built page (and example hosts), as the portal's
-//! web server would serve them, with the API base set in the page's meta tag.
+//! The second origin: the built page and the example hosts, as the
+//! portal's web server would serve them. HTML is configured on the way out
+//! as a deployer would: the production API origin becomes this mock's.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
+use axum::body::{to_bytes, Body};
 use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::http::{header, HeaderValue};
+use axum::middleware::map_response_with_state;
+use axum::response::Response;
 use axum::Router;
 use tower_http::services::ServeDir;
 
-#[derive(Clone)]
-struct PageSite {
-    dist: Arc<PathBuf>,
-    api_origin: Arc<String>,
-}
+/// The API origin the built files name; deployments replace it.
+pub const PRODUCTION_API: &str = "https://portal-api.7331.org";
 
-/// Serves `dist/`; `index.html` gets `api_origin` as its API base.
-pub fn router(dist: &Path, api_origin: &str) -> Router {
-    let site = PageSite {
-        dist: Arc::new(dist.to_owned()),
-        api_origin: Arc::new(api_origin.to_owned()),
-    };
-    Router::new()
-        .route("/", get(index))
-        .route("/index.html", get(index))
-        .with_state(site)
-        .fallback_service(ServeDir::new(dist))
-}
-
-async fn index(State(site): State<PageSite>) -> Response {
-    match tokio::fs::read_to_string(site.dist.join("index.html")).await {
-        Ok(html) => (
-            [(header::CACHE_CONTROL, "no-store")],
-            Html(with_api_base(&html, &site.api_origin)),
-        )
-            .into_response(),
-        Err(error) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "no built page at {}: {error} (run trunk build first)",
-                site.dist.display()
-            ),
-        )
-            .into_response(),
+/// Serves `dist/` at `/` and each subfolder of the `examples` folders at
+/// `/examples/NAME/` (its trunk output `dist/` where it has one).
+pub fn router(dist: &Path, examples: &[PathBuf], api_origin: &str) -> Router {
+    let mut router = Router::new();
+    let example_dirs = examples
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.path().is_dir());
+    for entry in example_dirs {
+        let built = entry.path().join("dist");
+        let root = if built.is_dir() { built } else { entry.path() };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        router = router.nest_service(&format!("/examples/{name}"), ServeDir::new(root));
     }
+    router
+        .fallback_service(ServeDir::new(dist))
+        .layer(map_response_with_state(api_origin.to_owned(), configure))
 }
 
-/// Sets the content of `<meta name="chat-activity-api-base">`, as a deployer would.
-pub fn with_api_base(html: &str, api_origin: &str) -> String {
-    const META: &str = r#"<meta name="chat-activity-api-base" content=""#;
-    let Some(start) = html.find(META).map(|at| at + META.len()) else {
-        return html.to_owned();
+/// HTML gets this mock's API origin; nothing is cached, so a rebuilt page
+/// is what the next test sees.
+async fn configure(State(api_origin): State<String>, response: Response) -> Response {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    let (mut parts, body) = response.into_parts();
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if !is_html {
+        return Response::from_parts(parts, body);
+    }
+    let html = match to_bytes(body, 16 * 1024 * 1024).await {
+        Ok(bytes) => with_api_origin(&String::from_utf8_lossy(&bytes), &api_origin),
+        Err(error) => format!("cannot read the page: {error}"),
     };
-    let Some(length) = html[start..].find('"') else {
-        return html.to_owned();
-    };
-    format!(
-        "{}{}{}",
-        &html[..start],
-        html_escape::encode_double_quoted_attribute(api_origin),
-        &html[start + length..]
-    )
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::ETAG);
+    Response::from_parts(parts, Body::from(html))
+}
+
+/// The page as deployed against `api_origin`.
+pub fn with_api_origin(html: &str, api_origin: &str) -> String {
+    html.replace(PRODUCTION_API, api_origin)
 }
 
 #[cfg(test)]
@@ -70,12 +70,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_meta_tag_gets_the_api_origin() {
-        let html = r#"<head><meta name="chat-activity-api-base" content="https://portal-api.7331.org" /></head>"#;
+    fn the_production_api_becomes_the_mock() {
+        let html =
+            r#"<meta name="chat-activity-api-base" content="https://portal-api.7331.org" />"#;
         assert_eq!(
-            with_api_base(html, "http://localhost:8081"),
-            r#"<head><meta name="chat-activity-api-base" content="http://localhost:8081" /></head>"#
+            with_api_origin(html, "http://localhost:8081"),
+            r#"<meta name="chat-activity-api-base" content="http://localhost:8081" />"#
         );
-        assert_eq!(with_api_base("<p>no meta</p>", "x"), "<p>no meta</p>");
     }
 }

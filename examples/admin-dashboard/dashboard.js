@@ -1,0 +1,18 @@
+// The dashboard listens to the element's DOM events: it hides a card the
+// signed-in user may not read and logs everything else.
+const log = document.getElementById('event-log');
+
+function note(text) {
+  const item = document.createElement('li');
+  item.textContent = text;
+  log.prepend(item);
+}
+
+for (const type of ['chat-activity-loaded', 'chat-activity-forbidden', 'chat-activity-unauthorized', 'chat-activity-error']) {
+  document.addEventListener(type, (event) => {
+    note(`${type} ${JSON.stringify(event.detail)}`);
+    if (type === 'chat-activity-forbidden' || type === 'chat-activity-unauthorized') {
+      event.target.closest('.dash-card')?.setAttribute('hidden', '');
+    }
+  });
+}

@@ -1,0 +1,87 @@
+//! The custom element's attributes, read with the contract's rules.
+
+use crate::api::{ApiBase, ApiBaseError};
+use crate::chat_id::{ChatId, ChatIdError};
+use crate::paging::PageSize;
+
+/// The attributes `<chat-activity>` observes.
+pub const OBSERVED_ATTRIBUTES: [&str; 3] = ["chat-id", "api-base", "page-size"];
+
+/// What a `<chat-activity>` element's attributes ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ElementConfig {
+    pub chat_id: Result<ChatId, ChatIdError>,
+    pub api_base: Result<ApiBase, ApiBaseError>,
+    pub page_size: PageSize,
+}
+
+impl ElementConfig {
+    /// Reads the attributes (`None` where one is missing): no `api-base`
+    /// means the page's own origin; a `page-size` that is not a whole number
+    /// means 25, one out of range is clamped.
+    ///
+    /// ```
+    /// use chat_activity::element_config::ElementConfig;
+    /// let config = ElementConfig::from_attributes(Some("42"), None, Some("500"));
+    /// assert_eq!(config.chat_id.map(|id| id.get()), Ok(42));
+    /// assert_eq!(config.page_size.get(), 100);
+    /// ```
+    pub fn from_attributes(
+        chat_id: Option<&str>,
+        api_base: Option<&str>,
+        page_size: Option<&str>,
+    ) -> Self {
+        Self {
+            chat_id: chat_id.unwrap_or("").parse(),
+            api_base: api_base.map_or(Ok(ApiBase::same_origin()), ApiBase::parse),
+            page_size: page_size.map_or(PageSize::DEFAULT, |text| PageSize::parse(text).size),
+        }
+    }
+
+    /// What the element shows instead of the timeline, if an attribute is wrong.
+    pub fn problem(&self) -> Option<String> {
+        match (&self.chat_id, &self.api_base) {
+            (Err(error), _) => Some(format!("The chat-id attribute is not usable: {error}")),
+            (_, Err(error)) => Some(format!("The api-base attribute is not usable: {error}")),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_attributes_have_defaults_except_the_chat() {
+        let config = ElementConfig::from_attributes(None, None, None);
+        assert_eq!(config.chat_id, Err(ChatIdError::Missing));
+        assert_eq!(config.api_base, Ok(ApiBase::same_origin()));
+        assert_eq!(config.page_size, PageSize::DEFAULT);
+        assert!(config.problem().is_some_and(|p| p.contains("chat-id")));
+    }
+
+    #[test]
+    fn attributes_are_validated_like_the_page_url() {
+        let config = ElementConfig::from_attributes(
+            Some("7"),
+            Some("https://portal-api.7331.org/"),
+            Some("x"),
+        );
+        assert_eq!(config.chat_id, ChatId::new(7));
+        assert_eq!(
+            config.api_base.as_ref().map(ApiBase::as_str),
+            Ok("https://portal-api.7331.org")
+        );
+        assert_eq!(config.page_size, PageSize::DEFAULT);
+        assert_eq!(config.problem(), None);
+
+        let bad_base = ElementConfig::from_attributes(Some("7"), Some("javascript:alert(1)"), None);
+        assert!(bad_base.problem().is_some_and(|p| p.contains("api-base")));
+        let bad_chat = ElementConfig::from_attributes(Some("7a"), None, Some("0"));
+        assert!(bad_chat
+            .problem()
+            .is_some_and(|p| p.contains("decimal digits")));
+        assert_eq!(bad_chat.page_size.get(), 1);
+    }
+}
