@@ -45,4 +45,4 @@ pub mod views;
 pub use api::{ApiBase, LoadError};
 pub use chat_id::ChatId;
 pub use paging::{PageRequest, PageSize};
-pub use views::chat_activity::{ChatActivity, LoadedPage};
+pub use views::chat_activity::{ChatActivity, LoadFailure, LoadedPage};

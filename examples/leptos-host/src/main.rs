@@ -2,7 +2,7 @@
 //! `ChatActivity`, switches chats through a signal, and hides its activity
 //! card when the API says the reader may not see it.
 
-use chat_activity::{ApiBase, ChatActivity, ChatId, LoadedPage};
+use chat_activity::{ApiBase, ChatActivity, ChatId, LoadFailure, LoadedPage, PageSize};
 use leptos::prelude::*;
 
 /// The chats this settings page can switch between (the mock's seeded ones).
@@ -13,12 +13,13 @@ const CHATS: [(u64, &str); 4] = [
     (4, "Quiet Corner"),
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Access {
     Unknown,
     Allowed(u64),
     Forbidden,
     SignedOut,
+    Failed(String),
 }
 
 #[component]
@@ -56,6 +57,7 @@ fn ChatSettings(api_base: ApiBase, first_chat: ChatId) -> impl IntoView {
                         Access::Allowed(total) => format!("{total} activity events in this chat."),
                         Access::Forbidden => "You can't see this chat's activity.".to_owned(),
                         Access::SignedOut => "Sign in to see this chat's activity.".to_owned(),
+                        Access::Failed(message) => format!("Activity could not be loaded: {message}"),
                     }}
                 </p>
             </section>
@@ -67,9 +69,11 @@ fn ChatSettings(api_base: ApiBase, first_chat: ChatId) -> impl IntoView {
                 <ChatActivity
                     chat_id=chat
                     api_base
+                    page_size=PageSize::clamped(10)
                     on_forbidden=move |_| access.set(Access::Forbidden)
                     on_unauthorized=move |_| access.set(Access::SignedOut)
                     on_loaded=move |page: LoadedPage| access.set(Access::Allowed(page.total))
+                    on_error=move |failure: LoadFailure| access.set(Access::Failed(failure.error.to_string()))
                 />
             </section>
         </main>

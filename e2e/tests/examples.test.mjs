@@ -1,0 +1,61 @@
+// CONTRACT.md "Three ways in" 3 through the Leptos host example (typed
+// props, Signal chat id, callbacks), and the admin dashboard example.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { useActivityPage } from '../support/fixture.mjs';
+
+describe('example hosts', () => {
+  const f = useActivityPage();
+  const status = () => f.page.getByRole('status');
+  const card = () => f.page.locator('#activity-card');
+  const openSettings = (chat) => f.page.goto(`${f.portal.pages}/examples/leptos-host/#chat=${chat}`);
+
+  test('Leptos host: page size prop, and on_loaded with the total', async () => {
+    await openSettings(1);
+    const { total } = await f.portal.apiPage(1, 0, 1);
+    await status().getByText(`${total} activity events in this chat.`).waitFor();
+    assert.equal(await card().getByRole('listitem').count(), 10);
+    assert.equal(await card().isVisible(), true);
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=10']);
+  });
+
+  test('Leptos host: on_forbidden hides the card; the chat id signal switches chats', async () => {
+    await f.signInAs('tom');
+    await openSettings(1);
+    await status().getByText(/activity events in this chat/).waitFor();
+    await f.page.locator('#chat-select').selectOption('2');
+    await status().getByText("You can't see this chat's activity.").waitFor();
+    assert.equal(await card().isVisible(), false);
+    await f.page.locator('#chat-select').selectOption('1');
+    await status().getByText(/activity events in this chat/).waitFor();
+    assert.equal(await card().isVisible(), true);
+    const chats = (await f.portal.requests()).map((r) => r.chat_id);
+    assert.deepEqual(chats, ['1', '2', '1']);
+  });
+
+  test('Leptos host: on_unauthorized without a session, on_error on a failure', async () => {
+    await f.signInAs(null);
+    await openSettings(1);
+    await status().getByText("Sign in to see this chat's activity.").waitFor();
+    assert.equal(await card().isVisible(), false);
+
+    await f.signInAs('maria');
+    await f.portal.setFaults([{ chat_id: 1, status: 503 }]);
+    await openSettings(1);
+    await status().getByText('Activity could not be loaded: The activity service answered with an error (HTTP 503).').waitFor();
+  });
+
+  test('admin dashboard: two elements, events logged, the forbidden card hidden', async () => {
+    await f.signInAs('tom');
+    await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);
+    const log = f.page.locator('#event-log');
+    await log.getByText('chat-activity-forbidden {"chatId":2}').waitFor();
+    await log.getByText(/chat-activity-loaded \{"chatId":1,/).waitFor();
+    assert.equal(await f.page.locator('#card-private').isVisible(), false);
+    assert.equal(await f.page.locator('#card-public').getByRole('listitem').count(), 5);
+    const background = await f.page
+      .locator('#card-public chat-activity .ca-root')
+      .evaluate((root) => getComputedStyle(root).backgroundColor);
+    assert.equal(background, 'rgb(22, 27, 34)', 'the host theme applies through custom properties');
+  });
+});
