@@ -22,10 +22,13 @@ pub struct ChatId(u64);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChatIdError {
     #[error("No chat id was given.")]
+    /// Empty or absent.
     Missing,
     #[error("The chat id must be written in decimal digits only.")]
+    /// Anything but ASCII digits.
     NotDigits,
     #[error("The chat id must be between 1 and 9007199254740991.")]
+    /// 0, or above 2^53 − 1.
     OutOfRange,
 }
 

@@ -10,8 +10,11 @@ pub const OBSERVED_ATTRIBUTES: [&str; 3] = ["chat-id", "api-base", "page-size"];
 /// What a `<chat-activity>` element's attributes ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ElementConfig {
+    /// From `chat-id`.
     pub chat_id: Result<ChatId, ChatIdError>,
+    /// From `api-base`; the page's own origin when absent.
     pub api_base: Result<ApiBase, ApiBaseError>,
+    /// From `page-size`.
     pub page_size: PageSize,
 }
 

@@ -15,13 +15,18 @@ pub struct EventSentence {
 /// An invite code or vanity slug the member joined with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteCode {
+    /// Vanity slug or invite code.
     pub kind: CodeKind,
+    /// The code itself, shown as text.
     pub code: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of code a member joined with.
 pub enum CodeKind {
+    /// The chat's vanity link slug.
     VanitySlug,
+    /// An invite code.
     Invite,
 }
 

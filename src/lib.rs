@@ -28,6 +28,8 @@
 //! portal API; `paging`, `time_text`, `event_text`, `avatar` and `page_url`
 //! are pure logic; `views` renders; `standalone` is the page Trunk builds.
 
+#![warn(missing_docs)]
+
 pub mod api;
 pub mod avatar;
 pub mod chat_id;

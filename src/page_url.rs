@@ -7,9 +7,11 @@ use crate::paging::{parse_page_number, PageRequest, PageSize};
 /// What the page's query string asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageQuery {
+    /// From `chat_id`: decimal digits, 1 to 2^53 − 1.
     pub chat_id: Result<ChatId, ChatIdError>,
     /// The 1-based page; 1 when missing or malformed.
     pub page: u64,
+    /// From `limit`: clamped to 1..=100, 25 when not a whole number.
     pub limit: PageSize,
     /// `page` or `limit` was present but had to be corrected, so the URL
     /// should be replaced with the corrected one.

@@ -16,13 +16,16 @@ pub struct PageSize(u32);
 /// A page size read from text, and whether the text had to be corrected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParsedPageSize {
+    /// The size in force.
     pub size: PageSize,
     /// The text did not say exactly this size (out of range, not a number).
     pub corrected: bool,
 }
 
 impl PageSize {
+    /// The smallest size the API accepts.
     pub const MIN: u32 = 1;
+    /// The largest size the API accepts.
     pub const MAX: u32 = 100;
     /// Used where nothing, or no whole number, was asked for.
     pub const DEFAULT: Self = Self(25);
@@ -49,6 +52,7 @@ impl PageSize {
         }
     }
 
+    /// The size as a number.
     pub fn get(self) -> u32 {
         self.0
     }
@@ -101,7 +105,9 @@ fn parse_whole_number(text: &str) -> Option<WholeNumber> {
 /// A 1-based page number as the standalone page's URL carries it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParsedPageNumber {
+    /// The page, 1 or more.
     pub page: u64,
+    /// The text did not say exactly this page.
     pub corrected: bool,
 }
 
@@ -121,8 +127,11 @@ pub fn parse_page_number(text: &str) -> ParsedPageNumber {
 /// Where the reader is in a chat's timeline: what one request asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PageRequest {
+    /// The chat asked about.
     pub chat_id: ChatId,
+    /// Events to skip: the first event shown is at this index.
     pub offset: u64,
+    /// Events per page.
     pub limit: PageSize,
 }
 
@@ -150,6 +159,7 @@ impl PageRequest {
         self.offset / self.limit.as_u64() + 1
     }
 
+    /// The page before this one, if this is not the first.
     pub fn previous(&self) -> Option<Self> {
         (self.offset > 0).then(|| Self {
             offset: self.offset.saturating_sub(self.limit.as_u64()),
@@ -157,6 +167,7 @@ impl PageRequest {
         })
     }
 
+    /// The page after this one, if there are events after it.
     pub fn next(&self, total: u64) -> Option<Self> {
         let offset = self.offset.saturating_add(self.limit.as_u64());
         (offset < total).then_some(Self { offset, ..*self })
@@ -194,8 +205,11 @@ impl PageRequest {
 /// The 1-based range of events a page shows: "Showing {first}–{last} of {total}".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShownRange {
+    /// The 1-based index of the first event shown.
     pub first: u64,
+    /// The 1-based index of the last event shown.
     pub last: u64,
+    /// All events of the chat.
     pub total: u64,
 }
 

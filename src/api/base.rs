@@ -22,8 +22,10 @@ pub struct ApiBase(String);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiBaseError {
     #[error("The API base must be an http:// or https:// URL.")]
+    /// Not an http:// or https:// URL.
     NotHttp,
     #[error("The API base must be an origin or path without spaces, query or fragment.")]
+    /// Spaces, a query, a fragment, credentials or no host.
     Malformed,
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// One page of a chat's activity, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ActivityPage {
+    /// The events of this page, newest first.
     pub events: Vec<ActivityEvent>,
     /// All events of the chat, not only those of this page.
     pub total: u64,
@@ -19,7 +20,9 @@ pub struct ActivityPage {
 /// Something that happened to a member of the chat.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ActivityEvent {
+    /// The member the event is about.
     pub user: EventUser,
+    /// What happened.
     pub action: Action,
     /// How a member joined; only meaningful for [`Action::Join`].
     #[serde(default)]
@@ -27,13 +30,16 @@ pub struct ActivityEvent {
     /// The vanity slug or invite code the member joined with.
     #[serde(default)]
     pub invite_code: Option<String>,
+    /// When it happened.
     pub created_at: EventTime,
 }
 
 /// The member an event is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct EventUser {
+    /// The member's id.
     pub id: u64,
+    /// Their name: any Unicode, possibly long. Always shown as text.
     pub username: String,
     /// Any string the server sent: check it with
     /// [`safe_avatar_url`](crate::avatar::safe_avatar_url) before using it.
@@ -45,21 +51,28 @@ pub struct EventUser {
 /// [`Action::Other`], so a newer server never breaks the whole page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Joined the chat (see [`JoinMethod`]).
     Join,
+    /// Left the chat.
     Leave,
+    /// Was kicked.
     Kick,
+    /// Was banned.
     Ban,
+    /// An action newer than this version: the raw word.
     Other(String),
 }
 
 /// How a member joined. Unknown methods decode as [`JoinMethod::Other`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum JoinMethod {
+    /// Joined directly.
     Direct,
     /// Through the chat's vanity link; the slug is the event's `invite_code`.
     Vanity,
     /// With an invite code, the event's `invite_code`.
     Invite,
+    /// A method newer than this version: the raw word.
     Other(String),
 }
 

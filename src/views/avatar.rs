@@ -9,7 +9,10 @@ use crate::avatar::{fallback_colour, initial, safe_avatar_url};
 /// a referrer); otherwise, and when the picture fails to load, the first
 /// character of the username stands in on a colour derived from the user id.
 #[component]
-pub fn Avatar(user: EventUser) -> impl IntoView {
+pub fn Avatar(
+    /// Whose avatar: their id, name and picture URL.
+    user: EventUser,
+) -> impl IntoView {
     let letter = initial(&user.username);
     let colour = fallback_colour(user.id);
     let fallback = move || {

@@ -21,6 +21,7 @@ use crate::url_sync::{self, HistoryMode};
 /// What a host learns when a page has been shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadedPage {
+    /// The chat shown.
     pub chat_id: ChatId,
     /// All events of the chat.
     pub total: u64,
@@ -33,7 +34,9 @@ pub struct LoadedPage {
 /// What a host learns when a page could not be shown (hidden refusals aside).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadFailure {
+    /// The chat that could not be shown.
     pub chat_id: ChatId,
+    /// Why.
     pub error: LoadError,
 }
 

@@ -1,0 +1,35 @@
+// Regenerates the README's screenshots from the built page and examples:
+//   node e2e/tools/screenshots.mjs   (after scripts/setup.sh has built them)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMockPortal } from '../support/mock-portal.mjs';
+import { launchChromium, signedInContext } from '../support/browser.mjs';
+
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+const portal = await startMockPortal();
+const browser = await launchChromium();
+
+async function shoot(name, { user = 'maria', url, width = 820, height = 860, colorScheme = 'light', after } = {}) {
+  const context = await signedInContext(browser, portal, user);
+  const page = await context.newPage({});
+  await page.setViewportSize({ width, height });
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`${portal.pages}${url}`);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+  await after?.(page);
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  await context.close();
+}
+
+try {
+  await shoot('owner', { url: '/?chat_id=1&limit=10' });
+  await shoot('dark', { url: '/?chat_id=1&limit=10', colorScheme: 'dark' });
+  await shoot('narrow', { url: '/?chat_id=1&limit=5', width: 320, height: 760 });
+  await shoot('admin-dashboard', { url: '/examples/admin-dashboard/', width: 1100, height: 760 });
+  await shoot('leptos-host', { user: 'tom', url: '/examples/leptos-host/#chat=1', height: 700 });
+} finally {
+  await browser.close();
+  await portal.stop();
+}
