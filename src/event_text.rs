@@ -13,7 +13,7 @@ pub struct EventSentence {
 }
 
 /// An invite code or vanity slug the member joined with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct InviteCode {
     /// Vanity slug or invite code.
     pub kind: CodeKind,
@@ -21,8 +21,8 @@ pub struct InviteCode {
     pub code: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 /// What kind of code a member joined with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CodeKind {
     /// The chat's vanity link slug.
     VanitySlug,

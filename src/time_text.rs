@@ -2,10 +2,104 @@
 
 use chrono::{DateTime, Utc};
 
-/// How long ago `then` was, seen at `now`, in plain English
-/// ("just now", "1 minute ago", "3 hours ago", "2 months ago").
-/// A time slightly ahead of `now` (clock skew) reads "just now"; one far
-/// ahead reads "in …".
+/// A unit of relative time, named as `Intl.RelativeTimeFormat` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// Used only for "now" (value 0).
+    Second,
+    /// Under an hour.
+    Minute,
+    /// Under a day.
+    Hour,
+    /// Under a week.
+    Day,
+    /// Up to thirty days.
+    Week,
+}
+
+impl TimeUnit {
+    /// The unit's name for `Intl.RelativeTimeFormat`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Second => "second",
+            Self::Minute => "minute",
+            Self::Hour => "hour",
+            Self::Day => "day",
+            Self::Week => "week",
+        }
+    }
+}
+
+/// How to say when something happened, seen from now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelativeTime {
+    /// Within thirty days: a signed count of a unit (negative: in the past).
+    Relative {
+        /// Negative for the past, 0 for now.
+        value: i64,
+        /// What the value counts.
+        unit: TimeUnit,
+    },
+    /// Longer ago (or ahead) than thirty days: show the date instead.
+    Date,
+}
+
+/// Beyond this many days, a date says more than "5 weeks ago".
+pub const RELATIVE_DAYS: i64 = 30;
+
+const MINUTE: i64 = 60;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+const WEEK: i64 = 7 * DAY;
+
+impl RelativeTime {
+    /// When `then` was, seen at `now`: like GitHub's `<relative-time>`,
+    /// relative within thirty days (rounding down), a date beyond.
+    pub fn between(then: DateTime<Utc>, now: DateTime<Utc>) -> Self {
+        let seconds = now.signed_duration_since(then).num_seconds();
+        let size = seconds.saturating_abs();
+        if size > RELATIVE_DAYS * DAY {
+            return Self::Date;
+        }
+        let (unit_seconds, unit) = [
+            (WEEK, TimeUnit::Week),
+            (DAY, TimeUnit::Day),
+            (HOUR, TimeUnit::Hour),
+            (MINUTE, TimeUnit::Minute),
+        ]
+        .into_iter()
+        .find(|(unit_seconds, _)| size >= *unit_seconds)
+        .unwrap_or((1, TimeUnit::Second));
+        let count = if unit == TimeUnit::Second {
+            0
+        } else {
+            size / unit_seconds
+        };
+        let value = if seconds >= 0 { -count } else { count };
+        Self::Relative { value, unit }
+    }
+
+    /// The English text, where the browser's `Intl` is not at hand:
+    /// "just now", "1 minute ago", "3 hours ago", "in 2 days", or the date.
+    pub fn english(self, then: DateTime<Utc>) -> String {
+        match self {
+            Self::Date => then.format("%b %-d, %Y").to_string(),
+            Self::Relative { value: 0, .. } => "just now".to_owned(),
+            Self::Relative { value, unit } => {
+                let count = value.unsigned_abs();
+                let plural = if count == 1 { "" } else { "s" };
+                let name = unit.as_str();
+                if value < 0 {
+                    format!("{count} {name}{plural} ago")
+                } else {
+                    format!("in {count} {name}{plural}")
+                }
+            }
+        }
+    }
+}
+
+/// How long ago `then` was, seen at `now`, in plain English.
 ///
 /// ```
 /// use chat_activity::time_text::relative_time;
@@ -14,42 +108,7 @@ use chrono::{DateTime, Utc};
 /// assert_eq!(relative_time(then, now), "3 hours ago");
 /// ```
 pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let seconds = now.signed_duration_since(then).num_seconds();
-    let (amount, unit) = largest_unit(seconds.unsigned_abs());
-    if amount == 0 {
-        return "just now".to_owned();
-    }
-    let plural = if amount == 1 { "" } else { "s" };
-    if seconds >= 0 {
-        format!("{amount} {unit}{plural} ago")
-    } else {
-        format!("in {amount} {unit}{plural}")
-    }
-}
-
-const MINUTE: u64 = 60;
-const HOUR: u64 = 60 * MINUTE;
-const DAY: u64 = 24 * HOUR;
-const WEEK: u64 = 7 * DAY;
-/// Average Gregorian lengths, so that long spans come out right.
-const YEAR: u64 = 31_556_952;
-const MONTH: u64 = YEAR / 12;
-
-/// The largest unit with at least one whole step, rounding down; under a
-/// minute is zero ("just now").
-fn largest_unit(seconds: u64) -> (u64, &'static str) {
-    const UNITS: [(u64, &str); 6] = [
-        (YEAR, "year"),
-        (MONTH, "month"),
-        (WEEK, "week"),
-        (DAY, "day"),
-        (HOUR, "hour"),
-        (MINUTE, "minute"),
-    ];
-    UNITS
-        .iter()
-        .find(|(size, _)| seconds >= *size)
-        .map_or((0, "minute"), |&(size, name)| (seconds / size, name))
+    RelativeTime::between(then, now).english(then)
 }
 
 #[cfg(test)]
@@ -78,15 +137,37 @@ mod tests {
         assert_eq!(ago(86_400), "1 day ago");
         assert_eq!(ago(6 * 86_400), "6 days ago");
         assert_eq!(ago(14 * 86_400), "2 weeks ago");
-        assert_eq!(ago(45 * 86_400), "1 month ago");
-        assert_eq!(ago(61 * 86_400), "2 months ago");
-        assert_eq!(ago(400 * 86_400), "1 year ago");
+        assert_eq!(ago(30 * 86_400), "4 weeks ago");
+    }
+
+    #[test]
+    fn beyond_thirty_days_it_is_a_date() {
+        assert_eq!(ago(30 * 86_400 + 1), "Mar 5, 2026");
+        assert_eq!(ago(400 * 86_400), "Feb 28, 2025");
+        assert_eq!(
+            RelativeTime::between(now() - Duration::days(45), now()),
+            RelativeTime::Date
+        );
     }
 
     #[test]
     fn the_future_reads_forward_and_skew_reads_just_now() {
         assert_eq!(ago(-30), "just now");
         assert_eq!(ago(-2 * 3600), "in 2 hours");
+        assert_eq!(
+            RelativeTime::between(now() + Duration::hours(2), now()),
+            RelativeTime::Relative {
+                value: 2,
+                unit: TimeUnit::Hour
+            }
+        );
+        assert_eq!(
+            RelativeTime::between(now() - Duration::minutes(5), now()),
+            RelativeTime::Relative {
+                value: -5,
+                unit: TimeUnit::Minute
+            }
+        );
     }
 
     #[test]
@@ -97,7 +178,7 @@ mod tests {
         let last = DateTime::parse_from_rfc3339("9999-12-31T23:59:59Z")
             .expect("valid")
             .to_utc();
-        assert_eq!(relative_time(first, last), "9998 years ago");
-        assert_eq!(relative_time(last, first), "in 9998 years");
+        assert_eq!(relative_time(first, last), "Jan 1, 0001");
+        assert_eq!(relative_time(last, first), "Dec 31, 9999");
     }
 }

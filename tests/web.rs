@@ -232,3 +232,35 @@ async fn an_unreachable_api_gives_an_alert_with_retry_and_busy_while_loading() {
     }
     assert_eq!(errors.get_untracked(), 2, "Retry asks again");
 }
+
+fn join_with_code(id: u64, code: &str, at_text: &str) -> ActivityEvent {
+    serde_json::from_value(serde_json::json!({
+        "user": {"id": id, "username": format!("raider{id}"), "avatar_url": null},
+        "action": "join", "method": "invite", "invite_code": code,
+        "created_at": at_text,
+    }))
+    .expect("valid event")
+}
+
+#[wasm_bindgen_test]
+async fn timeline_groups_by_day_marks_join_bursts_and_offers_copy_buttons() {
+    let events: Vec<ActivityEvent> = (0..5)
+        .map(|i| join_with_code(i, "raid42", &format!("2026-04-04T12:{:02}:00Z", 30 - i * 2)))
+        .collect();
+    let (root, _keep) = mount(move || view! { <Timeline events now=at("2026-04-04T12:40:00Z") /> });
+    tick(0).await;
+    assert_eq!(all(&root, "li").len(), 5);
+    assert_eq!(all(&root, "h3").len(), 1, "one day, one heading");
+    let notes: Vec<String> = all(&root, "[role='note']").iter().map(text).collect();
+    assert_eq!(notes, ["Join burst: 5 joins via raid42 in 8 minutes"]);
+    assert_eq!(all(&root, "li.ca-in-burst").len(), 5);
+    let copy = one(&root, "li button.ca-chip-copy");
+    assert_eq!(
+        copy.get_attribute("aria-label").as_deref(),
+        Some("Copy invite code raid42")
+    );
+    assert_eq!(
+        text(&one(&root, "li .ca-event-text")),
+        "raider0 joined via invite raid42"
+    );
+}

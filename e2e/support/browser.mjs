@@ -1,7 +1,7 @@
 // Debian's Chromium, headless, as root on a machine without outside network.
 import { chromium } from 'playwright-core';
 
-export function launchChromium() {
+export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -12,13 +12,14 @@ export function launchChromium() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
 
 /** A fresh browser context signed in to the mock portal as `user` (none: no session). */
-export async function signedInContext(browser, portal, user) {
-  const context = await browser.newContext();
+export async function signedInContext(browser, portal, user, options = {}) {
+  const context = await browser.newContext(options);
   if (user) {
     const token = await portal.session(user);
     await context.addCookies([

@@ -24,10 +24,10 @@ export function useActivityPage() {
   afterEach(async () => {
     await fixture.context?.close();
   });
-  /** Replaces the signed-in user (none: no session at all). */
-  fixture.signInAs = async (user) => {
+  /** Replaces the signed-in user (none: no session at all), with browser context options. */
+  fixture.signInAs = async (user, options = {}) => {
     await fixture.context.close();
-    fixture.context = await signedInContext(fixture.browser, fixture.portal, user);
+    fixture.context = await signedInContext(fixture.browser, fixture.portal, user, options);
     fixture.page = await fixture.context.newPage();
     fixture.activity = new ActivityPage(fixture.page, fixture.portal);
   };

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::local_time;
 use super::notice::FailureNotice;
 use super::pager::Pager;
-use super::timeline::Timeline;
+use super::timeline::{Timeline, TimelineSettings};
 use crate::api::{ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::page_loader::PageLoader;
@@ -213,6 +213,20 @@ pub fn ChatActivity(
     });
 
     let now = shared_clock();
+    let root = NodeRef::<leptos::html::Section>::new();
+    let lang = RwSignal::new("en".to_owned());
+    Effect::new(move |_| {
+        if let Some(root) = root.get() {
+            lang.set(local_time::nearest_language(&root));
+        }
+    });
+    let exact_times = RwSignal::new(false);
+    let announcement = RwSignal::new(String::new());
+    provide_context(TimelineSettings {
+        lang: lang.into(),
+        exact_times: exact_times.into(),
+        announce: Callback::new(move |message| announcement.set(message)),
+    });
     let loading = move || status.with(|status| *status == Status::Loading);
     let page =
         Memo::new(move |_| shown.with(|shown| shown.as_ref().map(|shown| shown.page.clone())));
@@ -235,12 +249,26 @@ pub fn ChatActivity(
     view! {
         <Show when=move || status.with(|status| *status != Status::Hidden)>
             <section
+                node_ref=root
                 class="ca-root"
                 class:ca-busy=loading
                 aria-label="Chat activity"
                 aria-busy=move || loading().then_some("true")
             >
-                <h2 class="ca-title">"Chat activity"</h2>
+                <div class="ca-header">
+                    <h2 class="ca-title">"Chat activity"</h2>
+                    <div class="ca-toolbar">
+                        <button
+                            type="button"
+                            class="ca-button"
+                            aria-pressed=move || if exact_times.get() { "true" } else { "false" }
+                            on:click=move |_| exact_times.update(|exact| *exact = !*exact)
+                        >
+                            "Exact times"
+                        </button>
+                    </div>
+                </div>
+                <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
                 {move || match status.get() {
                     Status::Failed(error) => {
                         let on_retry = error.is_retryable().then_some(retry);

@@ -1,36 +1,169 @@
-//! Dates in the viewer's own time zone and locale, through the browser's `Intl`.
+//! Dates and relative times in the viewer's language and time zone,
+//! through the browser's `Intl`. One set of formatters per language.
 
-use chrono::{DateTime, Utc};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use js_sys::{Array, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
-thread_local! {
-    /// Building a formatter is costly; every row shares this one.
-    static FULL_DATE_TIME: Option<Intl::DateTimeFormat> = full_date_time_format();
+use crate::day_groups::DayLabel;
+use crate::time_text::RelativeTime;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales`, which throws on a malformed tag: a host
+    /// page's `lang` attribute must never crash the component.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
+    fn canonical_locales(locales: &JsValue) -> Result<Array, JsValue>;
 }
 
-fn full_date_time_format() -> Option<Intl::DateTimeFormat> {
+/// The formatters of one language.
+struct Formats {
+    relative: Intl::RelativeTimeFormat,
+    date: Intl::DateTimeFormat,
+    full_date: Intl::DateTimeFormat,
+    full_date_time: Intl::DateTimeFormat,
+}
+
+thread_local! {
+    static FORMATS: RefCell<HashMap<String, std::rc::Rc<Formats>>> = RefCell::new(HashMap::new());
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
     let options = Object::new();
-    Reflect::set(&options, &"dateStyle".into(), &"full".into()).ok()?;
-    Reflect::set(&options, &"timeStyle".into(), &"long".into()).ok()?;
-    Some(Intl::DateTimeFormat::new(&Array::new(), &options))
+    for (key, value) in pairs {
+        let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    options
+}
+
+/// A valid BCP 47 tag for `lang`, or "en".
+pub fn valid_language(lang: &str) -> String {
+    canonical_locales(&JsValue::from_str(lang))
+        .ok()
+        .and_then(|locales| locales.get(0).as_string())
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+fn formats(lang: &str) -> std::rc::Rc<Formats> {
+    FORMATS.with_borrow_mut(|cache| {
+        cache
+            .entry(lang.to_owned())
+            .or_insert_with(|| {
+                let locales = Array::of1(&JsValue::from_str(&valid_language(lang)));
+                std::rc::Rc::new(Formats {
+                    relative: Intl::RelativeTimeFormat::new(
+                        &locales,
+                        &options(&[("numeric", "auto")]),
+                    ),
+                    date: Intl::DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium")])),
+                    full_date: Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[("dateStyle", "full")]),
+                    ),
+                    full_date_time: Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[("dateStyle", "full"), ("timeStyle", "long")]),
+                    ),
+                })
+            })
+            .clone()
+    })
+}
+
+fn js_date(instant: DateTime<Utc>) -> js_sys::Date {
+    js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64))
+}
+
+fn format_date(format: &Intl::DateTimeFormat, date: &js_sys::Date) -> Option<String> {
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, date)
+        .ok()?
+        .as_string()
 }
 
 /// "Saturday, April 4, 2026 at 2:30:00 PM GMT+2": the full date and time
-/// in the viewer's time zone; ISO 8601 in UTC where `Intl` is missing.
-pub fn full_date_time(instant: DateTime<Utc>) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
-    FULL_DATE_TIME
-        .with(|format| {
-            format
-                .as_ref()
-                .and_then(|format| format.format().call1(&JsValue::UNDEFINED, &date).ok())
-                .and_then(|text| text.as_string())
-        })
+/// in the viewer's time zone.
+pub fn full_date_time(instant: DateTime<Utc>, lang: &str) -> String {
+    format_date(&formats(lang).full_date_time, &js_date(instant))
         .unwrap_or_else(|| instant.to_rfc3339())
+}
+
+/// "3 hours ago", "yesterday", "vor 3 Stunden", or beyond thirty days the date.
+pub fn relative_text(instant: DateTime<Utc>, now: DateTime<Utc>, lang: &str) -> String {
+    let when = RelativeTime::between(instant, now);
+    let formats = formats(lang);
+    let text = match when {
+        RelativeTime::Relative { value, unit } => Some(String::from(
+            formats.relative.format(value as f64, unit.as_str()),
+        )),
+        RelativeTime::Date => format_date(&formats.date, &js_date(instant)),
+    };
+    text.unwrap_or_else(|| when.english(instant))
+}
+
+/// A day heading: "Today", "Yesterday" (in the viewer's language) or the full date.
+pub fn day_heading(label: DayLabel, lang: &str) -> String {
+    let formats = formats(lang);
+    let relative_day = |days: f64| {
+        let text = String::from(formats.relative.format(days, "day"));
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or(text)
+    };
+    match label {
+        DayLabel::Today => relative_day(0.0),
+        DayLabel::Yesterday => relative_day(-1.0),
+        DayLabel::On(day) => {
+            let date = js_sys::Date::new_with_year_month_day(
+                day.year().max(0) as u32,
+                day.month0() as i32,
+                day.day() as i32,
+            );
+            format_date(&formats.full_date, &date).unwrap_or_else(|| day.to_string())
+        }
+    }
+}
+
+/// The viewer's local calendar day of an instant.
+pub fn local_day(instant: DateTime<Utc>) -> NaiveDate {
+    let date = js_date(instant);
+    NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_else(|| instant.date_naive())
 }
 
 /// The current time, from the browser's clock.
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// The language of the nearest `lang` attribute, looking through shadow
+/// roots to their hosts; the document's, else "en".
+pub fn nearest_language(element: &web_sys::Element) -> String {
+    let mut current: Option<web_sys::Element> = Some(element.clone());
+    while let Some(node) = current {
+        if let Ok(Some(with_lang)) = node.closest("[lang]") {
+            if let Some(lang) = with_lang
+                .get_attribute("lang")
+                .filter(|lang| !lang.trim().is_empty())
+            {
+                return valid_language(lang.trim());
+            }
+        }
+        current = node
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .map(|shadow| shadow.host());
+    }
+    "en".to_owned()
 }

@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod chat_activity;
+pub mod invite_chip;
 mod local_time;
 pub mod notice;
 pub mod pager;
