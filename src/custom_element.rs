@@ -73,12 +73,13 @@ pub fn define() {
 }
 
 fn read_config(element: &HtmlElement) -> ElementConfig {
-    let [chat_id, api_base, page_size] =
+    let [chat_id, api_base, page_size, refresh] =
         OBSERVED_ATTRIBUTES.map(|name| element.get_attribute(name));
     ElementConfig::from_attributes(
         chat_id.as_deref(),
         api_base.as_deref(),
         page_size.as_deref(),
+        refresh.as_deref(),
     )
 }
 
@@ -179,6 +180,7 @@ fn element_view(
                 chat_id
                 api_base
                 page_size=config.page_size
+                refresh_seconds=config.refresh_seconds
                 on_forbidden=move |chat: ChatId| forbidden.send("chat-activity-forbidden", chat, &[])
                 on_unauthorized=move |chat: ChatId| unauthorized.send("chat-activity-unauthorized", chat, &[])
                 on_error=move |failure: LoadFailure| failed.send(

@@ -2,10 +2,12 @@
 
 use crate::api::{ApiBase, ApiBaseError};
 use crate::chat_id::{ChatId, ChatIdError};
+use crate::new_events::parse_refresh_seconds;
 use crate::paging::PageSize;
+use crate::views::chat_activity::DEFAULT_REFRESH_SECONDS;
 
 /// The attributes `<chat-activity>` observes.
-pub const OBSERVED_ATTRIBUTES: [&str; 3] = ["chat-id", "api-base", "page-size"];
+pub const OBSERVED_ATTRIBUTES: [&str; 4] = ["chat-id", "api-base", "page-size", "refresh-interval"];
 
 /// What a `<chat-activity>` element's attributes ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub struct ElementConfig {
     pub api_base: Result<ApiBase, ApiBaseError>,
     /// From `page-size`.
     pub page_size: PageSize,
+    /// From `refresh-interval`: seconds between head checks, 0 for none.
+    pub refresh_seconds: u32,
 }
 
 impl ElementConfig {
@@ -25,7 +29,7 @@ impl ElementConfig {
     ///
     /// ```
     /// use chat_activity::element_config::ElementConfig;
-    /// let config = ElementConfig::from_attributes(Some("42"), None, Some("500"));
+    /// let config = ElementConfig::from_attributes(Some("42"), None, Some("500"), None);
     /// assert_eq!(config.chat_id.map(|id| id.get()), Ok(42));
     /// assert_eq!(config.page_size.get(), 100);
     /// ```
@@ -33,8 +37,10 @@ impl ElementConfig {
         chat_id: Option<&str>,
         api_base: Option<&str>,
         page_size: Option<&str>,
+        refresh_interval: Option<&str>,
     ) -> Self {
         Self {
+            refresh_seconds: parse_refresh_seconds(refresh_interval, DEFAULT_REFRESH_SECONDS),
             chat_id: chat_id.unwrap_or("").parse(),
             api_base: api_base.map_or(Ok(ApiBase::same_origin()), ApiBase::parse),
             page_size: page_size.map_or(PageSize::DEFAULT, |text| PageSize::parse(text).size),
@@ -57,7 +63,8 @@ mod tests {
 
     #[test]
     fn missing_attributes_have_defaults_except_the_chat() {
-        let config = ElementConfig::from_attributes(None, None, None);
+        let config = ElementConfig::from_attributes(None, None, None, None);
+        assert_eq!(config.refresh_seconds, 30);
         assert_eq!(config.chat_id, Err(ChatIdError::Missing));
         assert_eq!(config.api_base, Ok(ApiBase::same_origin()));
         assert_eq!(config.page_size, PageSize::DEFAULT);
@@ -70,8 +77,10 @@ mod tests {
             Some("7"),
             Some("https://portal-api.7331.org/"),
             Some("x"),
+            Some("0"),
         );
         assert_eq!(config.chat_id, ChatId::new(7));
+        assert_eq!(config.refresh_seconds, 0);
         assert_eq!(
             config.api_base.as_ref().map(ApiBase::as_str),
             Ok("https://portal-api.7331.org")
@@ -79,9 +88,10 @@ mod tests {
         assert_eq!(config.page_size, PageSize::DEFAULT);
         assert_eq!(config.problem(), None);
 
-        let bad_base = ElementConfig::from_attributes(Some("7"), Some("javascript:alert(1)"), None);
+        let bad_base =
+            ElementConfig::from_attributes(Some("7"), Some("javascript:alert(1)"), None, None);
         assert!(bad_base.problem().is_some_and(|p| p.contains("api-base")));
-        let bad_chat = ElementConfig::from_attributes(Some("7a"), None, Some("0"));
+        let bad_chat = ElementConfig::from_attributes(Some("7a"), None, Some("0"), None);
         assert!(bad_chat
             .problem()
             .is_some_and(|p| p.contains("decimal digits")));

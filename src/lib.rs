@@ -38,6 +38,8 @@ pub mod day_groups;
 pub mod element_config;
 pub mod event_text;
 pub mod join_bursts;
+pub mod jump_to_date;
+pub mod new_events;
 mod page_loader;
 pub mod page_url;
 pub mod paging;

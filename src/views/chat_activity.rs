@@ -7,16 +7,22 @@ use chrono::{DateTime, Utc};
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
+use crate::api::client::fetch_page;
 use crate::api::{ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
+use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker};
 use crate::page_loader::PageLoader;
 use crate::page_url::PageQuery;
 use crate::paging::{PageRequest, PageSize, ShownRange};
 use crate::url_sync::{self, HistoryMode};
+
+/// How often the head of the timeline is checked for new events, by default.
+pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
 
 /// What a host learns when a page has been shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +101,10 @@ pub fn ChatActivity(
     /// Events per page at first; the reader can change it. 25 by default.
     #[prop(into, optional)]
     page_size: Signal<PageSize>,
+    /// Seconds between checks of the timeline's head for new events; 0 turns
+    /// them off. Checks pause while the tab is hidden. 30 by default.
+    #[prop(into, default = Signal::stored(DEFAULT_REFRESH_SECONDS))]
+    refresh_seconds: Signal<u32>,
     /// Keep `page` and `limit` in the page URL, with history entries and
     /// Back/Forward (the standalone page does; embedded instances should not).
     #[prop(optional)]
@@ -143,14 +153,32 @@ pub fn ChatActivity(
     let shown = RwSignal::new(None::<ShownPage>);
     let retries = RwSignal::new(0_u32);
     let loader = PageLoader::new();
+    let head = RwSignal::new(HeadTracker::default());
 
     let deliver = move |api_base: ApiBase, request: PageRequest, outcome: FetchOutcome| {
         let chat = request.chat_id;
         match outcome {
-            FetchOutcome::Page(page) => {
+            FetchOutcome::Page(mut page) => {
                 if let Some(last_page) = request.clamped_to(page.total) {
                     go_to(last_page, HistoryMode::Replace);
                     return;
+                }
+                let previous = shown.with_untracked(|shown| {
+                    shown
+                        .as_ref()
+                        .filter(|shown| {
+                            shown.request.chat_id == chat && shown.request.offset < request.offset
+                        })
+                        .map(|shown| shown.page.events.clone())
+                });
+                let unseen_growth =
+                    head.try_update(|head| head.page_loaded(request.offset, page.total));
+                if let (Some(previous), Some(1..)) = (previous, unseen_growth) {
+                    // Events arrived unseen: the top of this page may repeat the last one.
+                    let (events, repeated) =
+                        drop_repeated(&previous, std::mem::take(&mut page.events));
+                    page.events = events;
+                    page.offset = page.offset.saturating_add(repeated as u64);
                 }
                 let loaded = LoadedPage {
                     chat_id: chat,
@@ -206,6 +234,7 @@ pub fn ChatActivity(
         });
         if other_chat {
             shown.set(None);
+            head.set(HeadTracker::default());
         }
         status.set(Status::Loading);
         let url = api_base.activity_url(&request);
@@ -228,6 +257,83 @@ pub fn ChatActivity(
         announce: Callback::new(move |message| announcement.set(message)),
     });
     let loading = move || status.with(|status| *status == Status::Loading);
+
+    // New events: check the head every refresh interval while a page is shown.
+    let check_head = move || {
+        let ready = status.with_untracked(|status| *status == Status::Ready);
+        if !ready || document_hidden() {
+            return;
+        }
+        let source = source.get_untracked();
+        let url = source
+            .api_base
+            .activity_url(&PageRequest::first(source.chat_id, PageSize::clamped(1)));
+        leptos::task::spawn_local(async move {
+            if let FetchOutcome::Page(page) = fetch_page(&url, None).await {
+                let before = head.try_with_untracked(HeadTracker::unseen);
+                head.try_update(|head| head.head_checked(page.total));
+                let after = head.try_with_untracked(HeadTracker::unseen);
+                if let (Some(before), Some(after)) = (before, after) {
+                    if after > before {
+                        announcement.try_set(format!("{after} new events"));
+                    }
+                }
+            }
+        });
+    };
+    every(refresh_seconds, check_head);
+    let show_new = move |_| {
+        go_to(
+            PageRequest::first(
+                source.get_untracked().chat_id,
+                request.get_untracked().limit,
+            ),
+            HistoryMode::Push,
+        )
+    };
+
+    // Jump to date.
+    let jumping = RwSignal::new(false);
+    let jump_message = RwSignal::new(None::<String>);
+    let jump = Callback::new(move |day: Option<chrono::NaiveDate>| {
+        let Some(day) = day else {
+            jump_message.set(Some(crate::jump_to_date::JumpError::NoDate.to_string()));
+            return;
+        };
+        let Some(total) =
+            shown.with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
+        else {
+            return;
+        };
+        let started_at = request.get_untracked();
+        let api_base = source.get_untracked().api_base;
+        jumping.set(true);
+        jump_message.set(None);
+        leptos::task::spawn_local(async move {
+            let found = find_day(&api_base, started_at, total, day).await;
+            // Only if the reader has not moved on meanwhile.
+            if request.try_get_untracked() != Some(started_at) {
+                jumping.try_set(false);
+                return;
+            }
+            jumping.try_set(false);
+            match found {
+                Ok(index) => go_to(
+                    PageRequest {
+                        offset: index / u64::from(started_at.limit.get())
+                            * u64::from(started_at.limit.get()),
+                        ..started_at
+                    },
+                    HistoryMode::Push,
+                ),
+                Err(failure) => {
+                    let message = failure.to_string();
+                    announcement.try_set(message.clone());
+                    jump_message.try_set(Some(message));
+                }
+            }
+        });
+    });
     let page =
         Memo::new(move |_| shown.with(|shown| shown.as_ref().map(|shown| shown.page.clone())));
     let range = Memo::new(move |_| {
@@ -244,6 +350,8 @@ pub fn ChatActivity(
         })
     });
     let on_navigate = Callback::new(move |request| go_to(request, HistoryMode::Push));
+    // Where the page on screen is now, after any events arrived at the head.
+    let navigable = Signal::derive(move || head.with(|head| head.shifted(request.get())));
     let retry = Callback::new(move |()| retries.update(|count| *count += 1));
 
     view! {
@@ -258,6 +366,7 @@ pub fn ChatActivity(
                 <div class="ca-header">
                     <h2 class="ca-title">"Chat activity"</h2>
                     <div class="ca-toolbar">
+                        <JumpToDate on_jump=jump busy=jumping />
                         <button
                             type="button"
                             class="ca-button"
@@ -269,6 +378,18 @@ pub fn ChatActivity(
                     </div>
                 </div>
                 <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
+                {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
+                {move || {
+                    let unseen = head.with(HeadTracker::unseen);
+                    (unseen > 0)
+                        .then(|| {
+                            view! {
+                                <button type="button" class="ca-button ca-new-events" on:click=show_new>
+                                    {show_new_events_label(unseen)}
+                                </button>
+                            }
+                        })
+                }}
                 {move || match status.get() {
                     Status::Failed(error) => {
                         let on_retry = error.is_retryable().then_some(retry);
@@ -284,7 +405,7 @@ pub fn ChatActivity(
                     Some(_) => view! { <Timeline events now /> }.into_any(),
                     None => ().into_any(),
                 }}
-                {move || range.get().map(|range| view! { <Pager request range on_navigate /> })}
+                {move || range.get().map(|range| view! { <Pager request=navigable range on_navigate /> })}
             </section>
         </Show>
     }
@@ -304,6 +425,36 @@ fn follow_url(source: Memo<Source>, position: RwSignal<Option<(Source, PageReque
     read_url(true);
     let listener = window_event_listener(ev::popstate, move |_| read_url(false));
     on_cleanup(move || listener.remove());
+}
+
+/// Whether the browser tab is hidden (checks pause then).
+fn document_hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}
+
+/// Runs `tick` every `seconds` (0: never), restarting when `seconds`
+/// changes; the timer ends with the component.
+fn every(seconds: Signal<u32>, tick: impl Fn() + Clone + 'static) {
+    let timer = StoredValue::new_local(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |_| {
+        stop();
+        let seconds = seconds.get();
+        if seconds == 0 {
+            return;
+        }
+        match set_interval_with_handle(tick.clone(), Duration::from_secs(seconds.into())) {
+            Ok(handle) => timer.set_value(Some(handle)),
+            Err(error) => leptos::logging::warn!("chat-activity: no refresh timer: {error:?}"),
+        }
+    });
+    on_cleanup(stop);
 }
 
 /// One clock per component, ticking each minute, for the relative times.

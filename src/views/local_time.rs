@@ -141,6 +141,24 @@ pub fn local_day(instant: DateTime<Utc>) -> NaiveDate {
     .unwrap_or_else(|| instant.date_naive())
 }
 
+/// The first and last millisecond of a local calendar day, as instants.
+pub fn local_day_bounds(day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    let midnight = |day: NaiveDate| {
+        let date = js_sys::Date::new_with_year_month_day(
+            day.year().max(0) as u32,
+            day.month0() as i32,
+            day.day() as i32,
+        );
+        DateTime::from_timestamp_millis(date.get_time() as i64)
+    };
+    let start = midnight(day).unwrap_or_default();
+    let end = day
+        .succ_opt()
+        .and_then(midnight)
+        .map_or(start, |next| next - chrono::Duration::milliseconds(1));
+    (start, end)
+}
+
 /// The current time, from the browser's clock.
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()

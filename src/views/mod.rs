@@ -3,6 +3,7 @@
 pub mod avatar;
 pub mod chat_activity;
 pub mod invite_chip;
+pub mod jump_to_date;
 mod local_time;
 pub mod notice;
 pub mod pager;

@@ -1,0 +1,116 @@
+// CONTRACT.md "Timeline tools": new events without drift, and jump to date.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { event } from '../support/mock-portal.mjs';
+import { useActivityPage } from '../support/fixture.mjs';
+import { HostPage } from '../pages/host-page.mjs';
+
+const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+/** A chat of `count` events, one a minute, the newest a minute ago. */
+function timeline(count, start = Date.now()) {
+  return Array.from({ length: count }, (_, i) => event(1000 + i, `member${i}`, i % 3 ? 'join' : 'leave', { at: iso(start - (i + 1) * 60_000) }));
+}
+
+describe('new events and jump to date', () => {
+  const f = useActivityPage();
+
+  test('new events: a head check every refresh interval, a button, and paging on without repeats or gaps', async () => {
+    await f.portal.putChat(40, { events: timeline(30) });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('live', { 'chat-id': '40', 'api-base': f.portal.api, 'page-size': '10', 'refresh-interval': '1' });
+    await h.waitForEvent('chat-activity-loaded');
+    const firstPage = await el.usernames();
+    await f.portal.prependEvents(40, [event(2, 'newcomer-b', 'join', { at: iso(Date.now()) }), event(1, 'newcomer-a', 'join', { at: iso(Date.now() - 1000) })]);
+    const button = el.host.getByRole('button', { name: 'Show 2 new events' });
+    await button.waitFor();
+    await el.host.getByRole('status').getByText('2 new events').waitFor();
+    const heads = (await f.portal.requests()).filter((r) => r.query === 'offset=0&limit=1');
+    assert.ok(heads.length >= 1, 'the head was checked');
+
+    await el.next.click();
+    await h.waitForEvent('chat-activity-loaded', 2);
+    const secondPage = await el.usernames();
+    assert.deepEqual(secondPage, Array.from({ length: 10 }, (_, i) => `member${10 + i}`), 'continues after the page shown');
+    assert.ok(firstPage.every((name) => !secondPage.includes(name)));
+
+    await el.host.getByRole('button', { name: 'Show 2 new events' }).click();
+    await h.waitForEvent('chat-activity-loaded', 3);
+    assert.deepEqual((await el.usernames()).slice(0, 2), ['newcomer-b', 'newcomer-a']);
+    assert.equal(await el.host.getByRole('button', { name: /new event/ }).count(), 0);
+  });
+
+  test('growth no head check saw: the repeated events are not shown twice', async () => {
+    await f.portal.putChat(41, { events: timeline(30) });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('unseen', { 'chat-id': '41', 'api-base': f.portal.api, 'page-size': '10', 'refresh-interval': '0' });
+    await h.waitForEvent('chat-activity-loaded');
+    await f.portal.prependEvents(41, [event(1, 'sneaky', 'join', { at: iso(Date.now()) })]);
+    await el.next.click();
+    await h.waitForEvent('chat-activity-loaded', 2);
+    // member9 moved onto this page but was shown already: nine events, from member10.
+    assert.deepEqual(await el.usernames(), Array.from({ length: 9 }, (_, i) => `member${10 + i}`));
+    assert.match(await el.rangeText(), /^Showing 12–20 of 31$/);
+    await el.host.getByRole('button', { name: 'Show 1 new event' }).waitFor();
+    await f.page.waitForTimeout(1500);
+    assert.equal((await f.portal.requests()).filter((r) => r.query === 'offset=0&limit=1').length, 0, 'refresh-interval 0 turns checks off');
+  });
+
+  test('head checks pause while the tab is hidden', async () => {
+    await f.portal.putChat(42, { events: timeline(5) });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    await f.page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await h.add('hidden', { 'chat-id': '42', 'api-base': f.portal.api, 'refresh-interval': '1' });
+    await h.waitForEvent('chat-activity-loaded');
+    await f.page.waitForTimeout(2500);
+    assert.equal((await f.portal.requests()).filter((r) => r.query === 'offset=0&limit=1').length, 0);
+  });
+
+  test('jump to date: the page holding the newest event on or before that day, in few requests', async () => {
+    const { total } = await f.portal.apiPage(5, 0, 1);
+    const target = await f.portal.apiPage(5, Math.floor(total / 2), 1);
+    const day = target.events[0].created_at.slice(0, 10);
+    await f.signInAs('maria', { timezoneId: 'UTC' });
+    await f.activity.open('?chat_id=5&limit=25');
+    await f.activity.settled();
+    await f.portal.clearRequests();
+    await f.activity.region.getByLabel('Jump to date').fill(day);
+    await f.page.waitForFunction(() => new URL(location.href).searchParams.get('page') !== null);
+    await f.activity.settled();
+    const requests = await f.portal.requests();
+    const budget = Math.ceil(Math.log2(total)) + 2;
+    console.log(`jump to ${day} in a chat of ${total}: ${requests.length} requests (budget ${budget})`);
+    assert.ok(requests.length <= budget, `${requests.length} > ${budget}`);
+    const times = await f.activity.region.locator('li time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
+    const endOfDay = `${day}T23:59:59Z`;
+    const page = Number(f.activity.searchParams().get('page'));
+    const shown = await f.portal.apiPage(5, (page - 1) * 25, 25);
+    assert.deepEqual(times, shown.events.map((e) => e.created_at));
+    const firstAtOrBefore = shown.events.findIndex((e) => e.created_at <= endOfDay);
+    assert.ok(firstAtOrBefore >= 0, 'the page holds an event of that day or before');
+    if (firstAtOrBefore === 0 && page > 1) {
+      const before = await f.portal.apiPage(5, (page - 1) * 25 - 1, 1);
+      assert.ok(before.events[0].created_at > endOfDay, 'the newest such event, not a later one');
+    }
+  });
+
+  test('jump to date: clear messages for the future and before the first event', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const input = f.activity.region.getByLabel('Jump to date');
+    await input.evaluate((el) => el.removeAttribute('max'));
+    await input.fill('2999-01-01');
+    const message = f.activity.region.locator('.ca-tool-message');
+    await message.getByText('That date is in the future').waitFor();
+    await input.fill('2001-01-01');
+    await message.getByText('The chat has no activity on or before that date.').waitFor();
+    await f.activity.region.getByRole('status').getByText('The chat has no activity on or before that date.').waitFor();
+  });
+});

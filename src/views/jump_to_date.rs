@@ -1,0 +1,85 @@
+//! The "Jump to date" tool: a date input, and the binary search behind it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+
+use super::local_time::{local_day_bounds, now};
+use crate::api::client::fetch_page;
+use crate::api::{ApiBase, FetchOutcome, LoadError};
+use crate::jump_to_date::{check_not_future, JumpError, JumpSearch};
+use crate::paging::{PageRequest, PageSize};
+
+/// Why a jump found no page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JumpFailure {
+    /// The date itself is the problem.
+    #[error("{0}")]
+    Date(#[from] JumpError),
+    /// A probe failed.
+    #[error("Couldn't jump: {0}")]
+    Load(LoadError),
+}
+
+/// Finds the offset of the newest event at or before the end of `day` (the
+/// viewer's local day) in a chat of `total` events, one `limit=1` probe at a
+/// time: at most ⌈log₂(total + 1)⌉ requests.
+pub async fn find_day(
+    api_base: &ApiBase,
+    chat: PageRequest,
+    total: u64,
+    day: NaiveDate,
+) -> Result<u64, JumpFailure> {
+    let (start, end) = local_day_bounds(day);
+    check_not_future(start, now())?;
+    let mut search = JumpSearch::new(total);
+    while let Some(offset) = search.next_probe() {
+        let probe = PageRequest {
+            offset,
+            limit: PageSize::clamped(1),
+            ..chat
+        };
+        match fetch_page(&api_base.activity_url(&probe), None).await {
+            FetchOutcome::Page(page) => match page.events.first() {
+                Some(event) => search.record(offset, at_or_before(event.created_at.instant(), end)),
+                None => search.record_missing(offset),
+            },
+            FetchOutcome::Failed(error) => return Err(JumpFailure::Load(error)),
+            FetchOutcome::Unauthorized => return Err(JumpFailure::Load(LoadError::Status(401))),
+            FetchOutcome::Forbidden => return Err(JumpFailure::Load(LoadError::Status(403))),
+        }
+    }
+    search
+        .found()
+        .ok_or(JumpFailure::Date(JumpError::BeforeTheFirstEvent))
+}
+
+fn at_or_before(instant: DateTime<Utc>, end: DateTime<Utc>) -> bool {
+    instant <= end
+}
+
+/// The date input named "Jump to date"; `on_jump` gets the chosen day.
+#[component]
+pub fn JumpToDate(
+    /// Called with the chosen day.
+    on_jump: Callback<Option<NaiveDate>>,
+    /// Whether a jump is running.
+    #[prop(into)]
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let today = now().format("%Y-%m-%d").to_string();
+    view! {
+        <label class="ca-jump">
+            "Jump to date"
+            <input
+                type="date"
+                class="ca-input"
+                max=today
+                aria-busy=move || busy.get().then_some("true")
+                on:change=move |event| {
+                    let value = event_target_value(&event);
+                    on_jump.run(NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok());
+                }
+            />
+        </label>
+    }
+}
