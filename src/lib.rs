@@ -37,6 +37,8 @@ pub mod custom_element;
 pub mod day_groups;
 pub mod element_config;
 pub mod event_text;
+pub mod export;
+pub mod filter;
 pub mod join_bursts;
 pub mod jump_to_date;
 pub mod new_events;

@@ -4,6 +4,7 @@
 pub mod base;
 pub mod client;
 pub mod outcome;
+pub mod scan;
 pub mod types;
 
 pub use base::{ApiBase, ApiBaseError};

@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::export_tools::ExportTools;
+use super::filter_tools::{FilterControls, FilterState};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
 use super::notice::FailureNotice;
@@ -258,6 +260,25 @@ pub fn ChatActivity(
     });
     let loading = move || status.with(|status| *status == Status::Loading);
 
+    // The filter reads the whole chat once, then pages through the matches.
+    let filter = FilterState::new(request.get_untracked());
+    // What the filter read gets the new events too.
+    let refresh_filter = move |growth: u64| {
+        if !filter.has_read() {
+            return;
+        }
+        let source = source.get_untracked();
+        let newest = PageRequest::first(
+            source.chat_id,
+            PageSize::clamped(i64::try_from(growth).unwrap_or(i64::MAX)),
+        );
+        let url = source.api_base.activity_url(&newest);
+        leptos::task::spawn_local(async move {
+            if let FetchOutcome::Page(page) = fetch_page(&url, None).await {
+                filter.add_newest(page.events);
+            }
+        });
+    };
     // New events: check the head every refresh interval while a page is shown.
     let check_head = move || {
         let ready = status.with_untracked(|status| *status == Status::Ready);
@@ -276,6 +297,7 @@ pub fn ChatActivity(
                 if let (Some(before), Some(after)) = (before, after) {
                     if after > before {
                         announcement.try_set(format!("{after} new events"));
+                        refresh_filter(after - before);
                     }
                 }
             }
@@ -336,22 +358,76 @@ pub fn ChatActivity(
     });
     let page =
         Memo::new(move |_| shown.with(|shown| shown.as_ref().map(|shown| shown.page.clone())));
+    let announce = Callback::new(move |message| announcement.set(message));
+
+    Effect::new(move |_| {
+        if filter.is_active() {
+            let source = source.get();
+            filter.page.set(PageRequest::first(
+                source.chat_id,
+                request.get_untracked().limit,
+            ));
+            filter.ensure_read(source.api_base, request.get_untracked(), announce);
+        }
+    });
+    let matches = Memo::new(move |_| {
+        filter
+            .is_active()
+            .then(|| source.with(|source| filter.matches(&source.api_base, source.chat_id)))
+    });
+    let filtered_page = Memo::new(move |_| {
+        matches.with(|matches| {
+            let all = matches.as_ref()?.as_ref()?;
+            let at = filter.page.get();
+            let start = usize::try_from(at.offset)
+                .unwrap_or(usize::MAX)
+                .min(all.len());
+            let end = start.saturating_add(at.limit.get() as usize).min(all.len());
+            Some((all[start..end].to_vec(), at.offset, all.len() as u64))
+        })
+    });
     let range = Memo::new(move |_| {
+        if filter.is_active() {
+            return filtered_page.with(|page| {
+                page.as_ref().and_then(|(events, offset, total)| {
+                    ShownRange::new(*offset, events.len(), *total)
+                })
+            });
+        }
         page.with(|page| {
             page.as_ref()
                 .and_then(|page| ShownRange::new(page.offset, page.events.len(), page.total))
         })
     });
     let events = Signal::derive(move || {
+        if filter.is_active() {
+            return filtered_page.with(|page| {
+                page.as_ref()
+                    .map(|(events, ..)| events.clone())
+                    .unwrap_or_default()
+            });
+        }
         page.with(|page| {
             page.as_ref()
                 .map(|page| page.events.clone())
                 .unwrap_or_default()
         })
     });
-    let on_navigate = Callback::new(move |request| go_to(request, HistoryMode::Push));
+    let on_navigate = Callback::new(move |request| {
+        if filter.is_active() {
+            filter.page.set(request);
+        } else {
+            go_to(request, HistoryMode::Push);
+        }
+    });
     // Where the page on screen is now, after any events arrived at the head.
-    let navigable = Signal::derive(move || head.with(|head| head.shifted(request.get())));
+    let navigable = Signal::derive(move || {
+        if filter.is_active() {
+            filter.page.get()
+        } else {
+            head.with(|head| head.shifted(request.get()))
+        }
+    });
     let retry = Callback::new(move |()| retries.update(|count| *count += 1));
 
     view! {
@@ -377,6 +453,14 @@ pub fn ChatActivity(
                         </button>
                     </div>
                 </div>
+                <div class="ca-tools">
+                    <FilterControls state=filter />
+                    <ExportTools
+                        api_base=Signal::derive(move || source.with(|source| source.api_base.clone()))
+                        chat=request
+                        announce
+                    />
+                </div>
                 <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
                 {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {
@@ -400,10 +484,15 @@ pub fn ChatActivity(
                     }
                     _ => ().into_any(),
                 }}
-                {move || match page.with(|page| page.as_ref().map(|page| page.total)) {
-                    Some(0) => view! { <p class="ca-notice ca-empty">"No activity yet"</p> }.into_any(),
-                    Some(_) => view! { <Timeline events now /> }.into_any(),
-                    None => ().into_any(),
+                {move || match (filter.is_active(), page.with(|page| page.as_ref().map(|page| page.total))) {
+                    (true, _) => match filtered_page.with(|page| page.as_ref().map(|(_, _, total)| *total)) {
+                        None => ().into_any(),
+                        Some(0) => view! { <p class="ca-notice ca-empty">"No events match the filter"</p> }.into_any(),
+                        Some(_) => view! { <Timeline events now /> }.into_any(),
+                    },
+                    (false, Some(0)) => view! { <p class="ca-notice ca-empty">"No activity yet"</p> }.into_any(),
+                    (false, Some(_)) => view! { <Timeline events now /> }.into_any(),
+                    (false, None) => ().into_any(),
                 }}
                 {move || range.get().map(|range| view! { <Pager request=navigable range on_navigate /> })}
             </section>

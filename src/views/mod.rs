@@ -2,6 +2,8 @@
 
 pub mod avatar;
 pub mod chat_activity;
+pub mod export_tools;
+pub mod filter_tools;
 pub mod invite_chip;
 pub mod jump_to_date;
 mod local_time;

@@ -1,0 +1,126 @@
+// CONTRACT.md "Timeline tools": filter and export, which read the whole
+// chat in pages of 100 with progress and Cancel.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, test } from 'node:test';
+import { event } from '../support/mock-portal.mjs';
+import { useActivityPage } from '../support/fixture.mjs';
+
+const LARGE_CHAT = 5;
+
+describe('filter and export', () => {
+  const f = useActivityPage();
+
+  async function allEvents(chat) {
+    const { total } = await f.portal.apiPage(chat, 0, 1);
+    const events = [];
+    for (let offset = 0; offset < total; offset += 100) events.push(...(await f.portal.apiPage(chat, offset, 100)).events);
+    return events;
+  }
+
+  test('filter by action and search username: reads the chat in pages of 100, once, then pages through matches', async () => {
+    await f.activity.open('?chat_id=1&limit=10');
+    await f.activity.settled();
+    await f.portal.clearRequests();
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    const all = await allEvents(1);
+    const bans = all.filter((e) => e.action === 'ban');
+    await f.page.waitForFunction((n) => document.querySelector('.ca-range')?.textContent.endsWith(`of ${n}`), bans.length);
+    assert.equal(await f.activity.rangeText(), `Showing 1–10 of ${bans.length}`);
+    assert.deepEqual(await f.activity.region.locator('li .ca-username').allTextContents(), bans.slice(0, 10).map((e) => e.user.username));
+    const reads = (await f.portal.requests()).map((r) => r.query);
+    assert.deepEqual(reads, Array.from({ length: Math.ceil(all.length / 100) }, (_, i) => `offset=${i * 100}&limit=100`));
+
+    await f.activity.next.click();
+    assert.deepEqual(await f.activity.region.locator('li .ca-username').allTextContents(), bans.slice(10, 20).map((e) => e.user.username));
+
+    const name = bans[0].user.username.slice(0, 4);
+    await f.activity.region.getByLabel('Search username').fill(name);
+    const both = bans.filter((e) => e.user.username.toLowerCase().includes(name.toLowerCase()));
+    await f.page.waitForFunction((n) => document.querySelector('.ca-range')?.textContent.endsWith(`of ${n}`), both.length);
+    await f.activity.region.getByLabel('Filter by action').selectOption('');
+    await f.activity.region.getByLabel('Search username').fill('no such member at all');
+    await f.activity.region.getByText('No events match the filter').waitFor();
+    assert.equal((await f.portal.requests()).length, reads.length, 'read once, kept for the session');
+  });
+
+  test('filtering 10,000 events finishes', async () => {
+    await f.activity.open(`?chat_id=${LARGE_CHAT}`);
+    await f.activity.settled();
+    await f.activity.region.getByLabel('Filter by action').selectOption('kick');
+    await f.page.waitForFunction(() => / of \d+$/.test(document.querySelector('.ca-range')?.textContent ?? '') && !document.querySelector('progress'), null, { timeout: 60_000 });
+    const kicks = (await allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick').length;
+    assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${kicks}`);
+  });
+
+  test('filtering 10,000 events shows progress, and Cancel stops the requests at once', async () => {
+    await f.portal.setFaults([{ chat_id: LARGE_CHAT, limit: 100, delay_ms: 150 }]);
+    await f.activity.open(`?chat_id=${LARGE_CHAT}`);
+    await f.activity.settled();
+    await f.activity.region.getByLabel('Search username').fill('alice');
+    const progress = f.activity.region.getByRole('progressbar', { name: 'Filter progress' });
+    await f.page.waitForFunction(() => Number(document.querySelector('progress')?.value) >= 300);
+    assert.equal(await progress.getAttribute('max'), '10000');
+    assert.match(await f.activity.region.locator('.ca-scan-text').textContent(), /Filtering reads the whole chat: \d+ of 10000 events/);
+    await f.activity.region.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const atCancel = (await f.portal.requests()).length;
+    await f.page.waitForTimeout(1000);
+    const after = (await f.portal.requests()).length;
+    assert.ok(after <= atCancel + 1, `requests went on after Cancel: ${atCancel} then ${after}`);
+    assert.equal(await progress.count(), 0);
+  });
+
+  test('Export CSV: every event, RFC 4180, formulas defused, named after the chat and day', async () => {
+    await f.portal.putChat(50, {
+      events: [
+        event(1, '=HYPERLINK("http://evil")', 'join', { method: 'invite', code: '+code' }),
+        event(2, 'comma, "quote"', 'leave', { avatar: 'https://cdn.example.com/a.png' }),
+        ...Array.from({ length: 230 }, (_, i) => event(10 + i, `member${i}`, 'join', { method: 'direct' })),
+      ],
+    });
+    await f.activity.open('?chat_id=50');
+    await f.activity.settled();
+    await f.portal.clearRequests();
+    const [download] = await Promise.all([
+      f.page.waitForEvent('download'),
+      f.activity.region.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.match(download.suggestedFilename(), new RegExp(`^chat-50-activity-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    assert.ok(download.suggestedFilename().includes(today.slice(0, 7)));
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], 'created_at,user_id,username,action,method,invite_code,avatar_url');
+    assert.equal(lines.length, 1 + 232 + 1, 'a row per event and the final line break');
+    assert.ok(lines[1].includes(`,1,"'=HYPERLINK(""http://evil"")",join,invite,'+code,`), lines[1]);
+    assert.ok(lines[2].includes(',"comma, ""quote""",leave,,,https://cdn.example.com/a.png'), lines[2]);
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=100', 'offset=100&limit=100', 'offset=200&limit=100']);
+    await f.activity.region.getByRole('status').getByText(/Exported 232 events/).waitFor();
+  });
+
+  test('Export JSON: the API events, with a progress bar and Cancel export', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const [download] = await Promise.all([
+      f.page.waitForEvent('download'),
+      f.activity.region.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^chat-1-activity-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(exported, await allEvents(1));
+
+    await f.portal.setFaults([{ chat_id: LARGE_CHAT, limit: 100, delay_ms: 150 }]);
+    await f.activity.open(`?chat_id=${LARGE_CHAT}`);
+    await f.activity.settled();
+    await f.portal.clearRequests();
+    await f.activity.region.getByRole('button', { name: 'Export JSON' }).click();
+    const progress = f.activity.region.getByRole('progressbar', { name: 'Export progress' });
+    await f.page.waitForFunction(() => Number(document.querySelector('progress[aria-label="Export progress"]')?.value) >= 200);
+    await f.activity.region.getByRole('button', { name: 'Cancel export' }).click();
+    const atCancel = (await f.portal.requests()).length;
+    await f.page.waitForTimeout(1000);
+    assert.ok((await f.portal.requests()).length <= atCancel + 1);
+    assert.equal(await progress.count(), 0);
+    await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
+  });
+});

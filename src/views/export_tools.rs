@@ -1,0 +1,125 @@
+//! The export tool: "Export CSV" and "Export JSON" read every event of the
+//! chat in pages of 100, with progress and "Cancel export", then download.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::AbortController;
+
+use super::local_time::{local_day, now};
+use crate::api::scan::{read_all, ScanProgress};
+use crate::api::ApiBase;
+use crate::export::ExportFormat;
+use crate::paging::PageRequest;
+
+/// An export under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Running {
+    format: ExportFormat,
+    progress: ScanProgress,
+}
+
+/// Export buttons, and while one runs its progress and a Cancel button.
+#[component]
+pub fn ExportTools(
+    /// The API to read.
+    #[prop(into)]
+    api_base: Signal<ApiBase>,
+    /// The chat (any request of it).
+    #[prop(into)]
+    chat: Signal<PageRequest>,
+    /// Says how it went, politely.
+    announce: Callback<String>,
+) -> impl IntoView {
+    let running = RwSignal::new(None::<Running>);
+    let abort = StoredValue::new_local(None::<AbortController>);
+    let cancel = move || {
+        if let Some(controller) = abort.try_update_value(Option::take).flatten() {
+            controller.abort();
+        }
+    };
+    on_cleanup(cancel);
+    let start = move |format: ExportFormat| {
+        cancel();
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        abort.set_value(controller);
+        let (api_base, chat) = (api_base.get_untracked(), chat.get_untracked());
+        running.set(Some(Running {
+            format,
+            progress: ScanProgress::default(),
+        }));
+        announce.run("Export started: reading the whole chat".to_owned());
+        spawn_local(async move {
+            let progress = move |progress| _ = running.try_set(Some(Running { format, progress }));
+            let read = read_all(&api_base, chat, signal.as_ref(), progress).await;
+            let cancelled = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+            running.try_set(None);
+            let message = match read {
+                _ if cancelled => "Export cancelled".to_owned(),
+                Err(error) => format!("Export failed: {error}"),
+                Ok(events) => {
+                    let name = format.file_name(chat.chat_id, local_day(now()));
+                    match format
+                        .render(&events)
+                        .map_err(|error| error.to_string())
+                        .and_then(|contents| {
+                            download(&name, format.media_type(), &contents).map_err(|error| {
+                                format!("the browser refused the download ({error:?})")
+                            })
+                        }) {
+                        Ok(()) => format!("Exported {} events to {name}", events.len()),
+                        Err(error) => format!("Export failed: {error}"),
+                    }
+                }
+            };
+            announce.try_run(message);
+        });
+    };
+    view! {
+        <div class="ca-export">
+            {move || match running.get() {
+                None => view! {
+                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Csv)>"Export CSV"</button>
+                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Json)>"Export JSON"</button>
+                }
+                .into_any(),
+                Some(Running { progress, .. }) => view! {
+                    <progress
+                        class="ca-progress"
+                        aria-label="Export progress"
+                        max=progress.total.max(1).to_string()
+                        value=progress.read.to_string()
+                    ></progress>
+                    <span class="ca-progress-text">{format!("{} of {} events", progress.read, progress.total)}</span>
+                    <button type="button" class="ca-button" on:click=move |_| cancel()>"Cancel export"</button>
+                }
+                .into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Hands `contents` to the browser as a file download.
+fn download(name: &str, media_type: &str, contents: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // Revoked a moment later: the download starts from the click.
+    set_timeout(
+        move || _ = web_sys::Url::revoke_object_url(&url),
+        Duration::from_secs(10),
+    );
+    Ok(())
+}
