@@ -39,7 +39,7 @@ export class HostPage {
         const element = document.createElement('chat-activity');
         element.id = id;
         for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-        document.body.append(element);
+        document.querySelector('main').append(element);
       },
       { id, attributes },
     );

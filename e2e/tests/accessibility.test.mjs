@@ -1,0 +1,80 @@
+// Accessibility: axe-core on every state of the standalone page and the
+// custom element, and keyboard-only use.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { event } from '../support/mock-portal.mjs';
+import { useActivityPage } from '../support/fixture.mjs';
+import { axeViolations } from '../support/axe.mjs';
+import { HostPage } from '../pages/host-page.mjs';
+
+describe('accessibility', () => {
+  const f = useActivityPage();
+
+  async function audit(state) {
+    const violations = await axeViolations(f.page);
+    console.log(`axe, ${state}: ${violations.length} violations`);
+    assert.deepEqual(violations, [], state);
+  }
+
+  test('axe: zero violations in every state of the standalone page', async () => {
+    await f.portal.setFaults([{ chat_id: 1, delay_ms: 1500, times: 1 }]);
+    await f.activity.open('?chat_id=1');
+    await f.page.waitForSelector('[aria-busy="true"]');
+    await audit('loading');
+    await f.activity.settled();
+    await audit('loaded');
+    await f.activity.region.getByRole('button', { name: 'Exact times' }).click();
+    await audit('exact times');
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    await f.page.waitForFunction(() => !document.querySelector('progress'));
+    await audit('filter open');
+    await f.activity.open('?chat_id=4');
+    await f.activity.settled();
+    await audit('empty');
+    await f.portal.setFaults([{ chat_id: 1, status: 500 }]);
+    await f.activity.open('?chat_id=1');
+    await f.activity.alert.waitFor();
+    await audit('error');
+    await f.activity.open('?chat_id=abc');
+    await f.activity.alert.waitFor();
+    await audit('invalid chat id');
+  });
+
+  test('axe: zero violations in the custom element, join bursts and new events shown', async () => {
+    const now = Date.now();
+    const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+    await f.portal.putChat(60, {
+      events: Array.from({ length: 6 }, (_, i) => event(10 + i, `raider${i}`, 'join', { method: 'invite', code: 'raid', at: iso(now - (10 - i) * 60_000) })),
+    });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    await h.add('audited', { 'chat-id': '60', 'api-base': f.portal.api, 'refresh-interval': '1' });
+    await h.waitForEvent('chat-activity-loaded');
+    await f.portal.prependEvents(60, [event(99, 'late', 'leave', { at: iso(now) })]);
+    await f.page.locator('chat-activity').getByRole('button', { name: 'Show 1 new event' }).waitFor();
+    await audit('custom element with a burst note and new events');
+  });
+
+  test('keyboard only: Tab reaches every control, Enter and Space use them', async () => {
+    await f.activity.open('?chat_id=1&limit=10');
+    await f.activity.settled();
+    const reached = [];
+    for (let i = 0; i < 40; i++) {
+      await f.page.keyboard.press('Tab');
+      const name = await f.page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent?.trim() ?? el.textContent.trim()}` : '';
+      });
+      reached.push(name);
+    }
+    for (const control of ['Jump to date', 'Exact times', 'Filter by action', 'Search username', 'Export CSV', 'Export JSON', 'Next page', 'Events per page']) {
+      assert.ok(reached.some((name) => name.includes(control)), `${control} not reached: ${reached.join(' | ')}`);
+    }
+    await f.activity.next.focus();
+    await f.page.keyboard.press('Enter');
+    await f.activity.expectApiPage(1, 10, 10);
+    await f.activity.previous.focus();
+    await f.page.keyboard.press('Space');
+    await f.activity.expectApiPage(1, 0, 10);
+  });
+});
