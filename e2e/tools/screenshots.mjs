@@ -28,6 +28,34 @@ try {
   await shoot('dark', { url: '/?chat_id=1&limit=10', colorScheme: 'dark' });
   await shoot('narrow', { url: '/?chat_id=1&limit=5', width: 320, height: 760 });
   await shoot('admin-dashboard', { url: '/examples/admin-dashboard/', width: 1100, height: 760 });
+  await shoot('tools', {
+    url: '/?chat_id=1&limit=10',
+    width: 900,
+    height: 1000,
+    after: async (page) => {
+      await page.getByLabel('Filter by action').selectOption('join');
+      await page.getByLabel('Search username').fill('a');
+      await page.waitForFunction(() => !document.querySelector('progress'));
+    },
+  });
+  await shoot('join-burst', {
+    url: '/?chat_id=1&limit=25&page=' + (process.env.BURST_PAGE ?? '1'),
+    width: 900,
+    height: 900,
+    after: async (page) => {
+      const { total } = await portal.apiPage(1, 0, 1);
+      for (let p = 1; p <= Math.ceil(total / 25); p++) {
+        const found = await page.evaluate(() => {
+          const note = document.querySelector('[role="note"]');
+          note?.scrollIntoView({ block: 'center' });
+          return Boolean(note);
+        });
+        if (found) return;
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      }
+    },
+  });
   await shoot('leptos-host', { user: 'tom', url: '/examples/leptos-host/#chat=1', height: 700 });
 } finally {
   await browser.close();
