@@ -77,4 +77,35 @@ describe('accessibility', () => {
     await f.page.keyboard.press('Space');
     await f.activity.expectApiPage(1, 0, 10);
   });
+
+  test('after a page change, focus moves to the heading; not on the first load', async () => {
+    await f.activity.open('?chat_id=1&limit=10');
+    await f.activity.settled();
+    const focused = () => f.page.evaluate(() => document.activeElement?.tagName.toLowerCase() + ':' + document.activeElement?.textContent.trim());
+    assert.equal(await focused(), 'body:' + (await f.page.evaluate(() => document.body.textContent.trim())), 'nothing grabbed focus on load');
+    await f.activity.next.focus();
+    await f.page.keyboard.press('Enter');
+    await f.activity.expectApiPage(1, 10, 10);
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    assert.equal(await focused(), 'h2:Chat activity');
+    await f.activity.pageSize.selectOption('25');
+    await f.activity.expectApiPage(1, 0, 25);
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+  });
+
+  test('axe: zero violations with the export running and a jump message shown', async () => {
+    await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);
+    await f.activity.open('?chat_id=5');
+    await f.activity.settled();
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).click();
+    await f.activity.region.getByRole('progressbar', { name: 'Export progress' }).waitFor();
+    await audit('export running');
+    await f.activity.region.getByRole('button', { name: 'Cancel export' }).click();
+    await f.activity.region.getByLabel('Jump to date').fill('2001-01-01');
+    await f.activity.region.locator('.ca-tool-message').waitFor();
+    await audit('jump message');
+    await f.activity.region.getByLabel('Search username').fill('x');
+    await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).waitFor();
+    await audit('filter reading');
+  });
 });

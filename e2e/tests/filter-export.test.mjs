@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { event } from '../support/mock-portal.mjs';
 import { useActivityPage } from '../support/fixture.mjs';
+import { HostPage } from '../pages/host-page.mjs';
 
 const LARGE_CHAT = 5;
 
@@ -122,5 +123,28 @@ describe('filter and export', () => {
     assert.ok((await f.portal.requests()).length <= atCancel + 1);
     assert.equal(await progress.count(), 0);
     await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
+  });
+
+  test('what the filter read is refreshed when new events arrive', async () => {
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('filtered', { 'chat-id': '1', 'api-base': f.portal.api, 'refresh-interval': '1' });
+    await h.waitForEvent('chat-activity-loaded');
+    await el.host.getByLabel('Search username').fill('newcomer');
+    await el.host.getByText('No events match the filter').waitFor();
+    await f.portal.prependEvents(1, [event(7, 'newcomer', 'join', { at: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })]);
+    await el.host.locator('.ca-username', { hasText: 'newcomer' }).waitFor();
+    assert.equal(await el.rangeText(), 'Showing 1–1 of 1');
+  });
+
+  test('exporting 10,000 events finishes', async () => {
+    await f.activity.open(`?chat_id=${LARGE_CHAT}`);
+    await f.activity.settled();
+    const [download] = await Promise.all([
+      f.page.waitForEvent('download', { timeout: 60_000 }),
+      f.activity.region.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(exported.length, 10_000);
   });
 });

@@ -141,7 +141,17 @@ pub fn ChatActivity(
                 |(_, request)| request,
             )
     });
+    // After a page change the reader asked for, focus goes to the heading,
+    // so keyboard and screen-reader users start reading the new page.
+    let title = NodeRef::<leptos::html::H2>::new();
+    let focus_title_on_load = StoredValue::new(false);
+    let focus_title = move || {
+        if let Some(title) = title.get_untracked() {
+            let _ = title.focus();
+        }
+    };
     let go_to = move |request: PageRequest, mode: HistoryMode| {
+        focus_title_on_load.set_value(mode == HistoryMode::Push);
         position.set(Some((source.get_untracked(), request)));
         if sync_url {
             url_sync::write_paging(&request, mode);
@@ -194,6 +204,12 @@ pub fn ChatActivity(
                     page,
                 }));
                 status.set(Status::Ready);
+                if focus_title_on_load
+                    .try_update_value(std::mem::take)
+                    .unwrap_or(false)
+                {
+                    focus_title();
+                }
                 if let Some(callback) = on_loaded {
                     callback.run(loaded);
                 }
@@ -416,6 +432,7 @@ pub fn ChatActivity(
     let on_navigate = Callback::new(move |request| {
         if filter.is_active() {
             filter.page.set(request);
+            focus_title();
         } else {
             go_to(request, HistoryMode::Push);
         }
@@ -440,7 +457,7 @@ pub fn ChatActivity(
                 aria-busy=move || loading().then_some("true")
             >
                 <div class="ca-header">
-                    <h2 class="ca-title">"Chat activity"</h2>
+                    <h2 class="ca-title" tabindex="-1" node_ref=title>"Chat activity"</h2>
                     <div class="ca-toolbar">
                         <JumpToDate on_jump=jump busy=jumping />
                         <button

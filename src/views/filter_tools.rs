@@ -79,6 +79,7 @@ impl FilterState {
         let signal = controller.as_ref().map(AbortController::signal);
         self.abort.set_value(controller);
         self.scanning.set(Some(ScanProgress::default()));
+        announce.run("Filtering: reading the whole chat".to_owned());
         let state = *self;
         spawn_local(async move {
             let progress = move |progress| _ = state.scanning.try_set(Some(progress));
