@@ -5,10 +5,10 @@ import { startMockPortal } from './mock-portal.mjs';
 import { launchChromium, signedInContext } from './browser.mjs';
 import { ActivityPage } from '../pages/activity-page.mjs';
 
-export function useActivityPage() {
+export function useActivityPage({ mockArgs = [] } = {}) {
   const fixture = {};
   before(async () => {
-    fixture.portal = await startMockPortal();
+    fixture.portal = await startMockPortal({ extraArgs: mockArgs });
     fixture.browser = await launchChromium();
   });
   after(async () => {

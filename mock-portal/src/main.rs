@@ -36,6 +36,9 @@ struct Args {
     /// Serve the test controls under /__control.
     #[arg(long)]
     controls: bool,
+    /// Serve the pages with the strict Content-Security-Policy of the README.
+    #[arg(long)]
+    csp: bool,
 }
 
 #[tokio::main]
@@ -60,7 +63,12 @@ async fn main() -> std::io::Result<()> {
     let api_server = axum::serve(api, api_router(portal));
     let page_server = axum::serve(
         pages,
-        pages::router(&args.dist, &args.examples, &api_origin),
+        pages::router(
+            &args.dist,
+            &args.examples,
+            &api_origin,
+            args.csp.then(|| pages::strict_csp(&api_origin)).as_deref(),
+        ),
     );
     tokio::select! {
         result = api_server => result,

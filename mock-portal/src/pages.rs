@@ -15,9 +15,27 @@ use tower_http::services::ServeDir;
 /// The API origin the built files name; deployments replace it.
 pub const PRODUCTION_API: &str = "https://portal-api.7331.org";
 
+/// The strict Content-Security-Policy deployers are told to use, for pages
+/// reading the API at `api_origin`. `connect-src` names `'self'` too: the
+/// wasm module is fetched from the page's own origin.
+pub fn strict_csp(api_origin: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' https: http:; connect-src 'self' {api_origin}"
+    )
+}
+
+/// How pages are configured on the way out.
+#[derive(Clone)]
+struct Deployment {
+    api_origin: String,
+    csp: Option<HeaderValue>,
+}
+
 /// Serves `dist/` at `/` and each subfolder of the `examples` folders at
-/// `/examples/NAME/` (its trunk output `dist/` where it has one).
-pub fn router(dist: &Path, examples: &[PathBuf], api_origin: &str) -> Router {
+/// `/examples/NAME/` (its trunk output `dist/` where it has one), with
+/// `csp` as the pages' Content-Security-Policy when set.
+pub fn router(dist: &Path, examples: &[PathBuf], api_origin: &str, csp: Option<&str>) -> Router {
     let mut router = Router::new();
     let example_dirs = examples
         .iter()
@@ -33,12 +51,18 @@ pub fn router(dist: &Path, examples: &[PathBuf], api_origin: &str) -> Router {
     }
     router
         .fallback_service(ServeDir::new(dist))
-        .layer(map_response_with_state(api_origin.to_owned(), configure))
+        .layer(map_response_with_state(
+            Deployment {
+                api_origin: api_origin.to_owned(),
+                csp: csp.and_then(|csp| HeaderValue::from_str(csp).ok()),
+            },
+            configure,
+        ))
 }
 
 /// HTML gets this mock's API origin; nothing is cached, so a rebuilt page
 /// is what the next test sees.
-async fn configure(State(api_origin): State<String>, response: Response) -> Response {
+async fn configure(State(deployment): State<Deployment>, response: Response) -> Response {
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -48,11 +72,16 @@ async fn configure(State(api_origin): State<String>, response: Response) -> Resp
     parts
         .headers
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(csp) = &deployment.csp {
+        parts
+            .headers
+            .insert(header::CONTENT_SECURITY_POLICY, csp.clone());
+    }
     if !is_html {
         return Response::from_parts(parts, body);
     }
     let html = match to_bytes(body, 16 * 1024 * 1024).await {
-        Ok(bytes) => with_api_origin(&String::from_utf8_lossy(&bytes), &api_origin),
+        Ok(bytes) => with_api_origin(&String::from_utf8_lossy(&bytes), &deployment.api_origin),
         Err(error) => format!("cannot read the page: {error}"),
     };
     parts.headers.remove(header::CONTENT_LENGTH);
