@@ -1,22 +1,33 @@
 //! One page request at a time: starting a request aborts the one in flight,
 //! and the answer to a superseded request is never delivered.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
 use crate::api::client::fetch_page;
-use crate::api::FetchOutcome;
+use crate::api::{FetchOutcome, LoadError};
+
+/// How long a page request may take before it is given up.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 #[derive(Default)]
 struct InFlight {
     /// Counts requests started; only the newest one's answer is delivered.
     generation: u64,
     abort: Option<AbortController>,
+    timer: Option<TimeoutHandle>,
+    /// The generation whose request ran out of time.
+    timed_out: Option<u64>,
 }
 
 impl InFlight {
     fn abort(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
         if let Some(controller) = self.abort.take() {
             controller.abort();
         }
@@ -40,9 +51,12 @@ impl PageLoader {
     }
 
     /// Fetches `url` and hands the outcome to `deliver`, unless another
-    /// load started (or the owner was disposed) before the answer came.
+    /// load started (or the owner was disposed) before the answer came. A
+    /// request still unanswered after [`REQUEST_TIMEOUT`] is aborted and
+    /// delivered as [`LoadError::Timeout`].
     pub fn load(self, url: String, deliver: impl FnOnce(FetchOutcome) + 'static) {
-        let Some((generation, signal)) = self.in_flight.try_update_value(|state| {
+        let in_flight = self.in_flight;
+        let Some((generation, signal)) = in_flight.try_update_value(|state| {
             state.abort();
             state.generation += 1;
             state.abort = AbortController::new().ok();
@@ -53,20 +67,36 @@ impl PageLoader {
         }) else {
             return;
         };
+        let give_up = move || {
+            in_flight.try_update_value(|state| {
+                if state.generation == generation {
+                    state.timed_out = Some(generation);
+                    state.abort();
+                }
+            });
+        };
+        let timer = set_timeout_with_handle(give_up, REQUEST_TIMEOUT).ok();
+        in_flight.update_value(|state| state.timer = timer);
         spawn_local(async move {
             let outcome = fetch_page(&url, signal.as_ref()).await;
-            let still_wanted = self
-                .in_flight
+            let answer = in_flight
                 .try_update_value(|state| {
-                    let current = state.generation == generation;
-                    if current {
-                        state.abort = None;
+                    if state.generation != generation {
+                        return None;
                     }
-                    current
+                    if let Some(timer) = state.timer.take() {
+                        timer.clear();
+                    }
+                    state.abort = None;
+                    Some(if state.timed_out == Some(generation) {
+                        FetchOutcome::Failed(LoadError::Timeout)
+                    } else {
+                        outcome
+                    })
                 })
-                .unwrap_or(false);
-            if still_wanted {
-                deliver(outcome);
+                .flatten();
+            if let Some(answer) = answer {
+                deliver(answer);
             }
         });
     }

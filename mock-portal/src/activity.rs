@@ -111,7 +111,12 @@ pub async fn activity(
     let (fault, random_failure) =
         log_and_pick_fault(&portal, &chat_id, &query, &headers, token.as_deref());
     let fault = fault.unwrap_or_default();
-    let delay = portal.settings.latency_ms + fault.delay_ms.unwrap_or(0);
+    if fault.hang == Some(true) {
+        // Dropped (and the connection closed) when the client gives up.
+        std::future::pending::<()>().await;
+    }
+    let jitter = fault.jitter_ms.map_or(0, |most| fastrand::u64(0..=most));
+    let delay = portal.settings.latency_ms + fault.delay_ms.unwrap_or(0) + jitter;
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }

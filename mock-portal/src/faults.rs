@@ -12,6 +12,10 @@ pub struct FaultRule {
     pub limit: Option<u64>,
     /// Waits this long before answering.
     pub delay_ms: Option<u64>,
+    /// Waits a random time up to this long, on top of `delay_ms`.
+    pub jitter_ms: Option<u64>,
+    /// Never answers: the connection hangs until the client gives up.
+    pub hang: Option<bool>,
     /// Answers with this status (and a JSON error body) instead.
     pub status: Option<u16>,
     /// With `status`: a `Retry-After` header, in seconds.

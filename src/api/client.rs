@@ -21,6 +21,7 @@ pub async fn fetch_page(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome 
         Err(error) => return FetchOutcome::Failed(LoadError::Network(error.to_string())),
     };
     let status = response.status();
+    let retry_after = response.headers().get("Retry-After");
     // Only a success's body is read: refusals and errors are known by status.
     let body = if response.ok() {
         match response.text().await {
@@ -30,5 +31,5 @@ pub async fn fetch_page(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome 
     } else {
         String::new()
     };
-    FetchOutcome::from_response(status, &body)
+    FetchOutcome::from_response(status, &body, retry_after.as_deref())
 }

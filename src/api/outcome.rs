@@ -27,6 +27,17 @@ pub enum LoadError {
     /// An HTTP status the API does not document for this endpoint.
     #[error("The activity service answered with an error (HTTP {0}).")]
     Status(u16),
+    /// `429` or `503` with a `Retry-After`: busy, and says when to come back.
+    #[error("The activity service is busy (HTTP {status}).")]
+    Busy {
+        /// 429 or 503.
+        status: u16,
+        /// Seconds to wait before asking again.
+        retry_after: u64,
+    },
+    /// No answer within the time allowed.
+    #[error("The activity service didn't answer in time.")]
+    Timeout,
     /// A success status whose body is not the documented JSON.
     #[error("The activity service sent an answer this page can't read.")]
     Undecodable(String),
@@ -37,7 +48,8 @@ impl LoadError {
     pub fn http_status(&self) -> u16 {
         match self {
             Self::NotFound => 404,
-            Self::Network(_) => 0,
+            Self::Busy { status, .. } => *status,
+            Self::Network(_) | Self::Timeout => 0,
             Self::Status(status) => *status,
             Self::Undecodable(_) => 200,
         }
@@ -48,6 +60,11 @@ impl LoadError {
         match self {
             Self::Network(detail) | Self::Undecodable(detail) => detail.clone(),
             Self::NotFound => "HTTP 404".to_owned(),
+            Self::Timeout => "timed out".to_owned(),
+            Self::Busy {
+                status,
+                retry_after,
+            } => format!("HTTP {status}, retry after {retry_after} s"),
             Self::Status(status) => format!("HTTP {status}"),
         }
     }
@@ -59,9 +76,17 @@ impl LoadError {
 }
 
 impl FetchOutcome {
-    /// Classifies an HTTP answer by status, decoding the body of a success.
-    pub fn from_response(status: u16, body: &str) -> Self {
+    /// Classifies an HTTP answer by status, decoding the body of a success;
+    /// `retry_after` is the answer's `Retry-After` header, if any.
+    pub fn from_response(status: u16, body: &str, retry_after: Option<&str>) -> Self {
         match status {
+            429 | 503 => match retry_after.and_then(parse_retry_after) {
+                Some(retry_after) => Self::Failed(LoadError::Busy {
+                    status,
+                    retry_after,
+                }),
+                None => Self::Failed(LoadError::Status(status)),
+            },
             200..=299 => match serde_json::from_str::<ActivityPage>(body) {
                 Ok(page) => Self::Page(page),
                 Err(error) => Self::Failed(LoadError::Undecodable(error.to_string())),
@@ -74,6 +99,21 @@ impl FetchOutcome {
     }
 }
 
+/// The longest wait a `Retry-After` may impose before the reader is asked.
+pub const MAX_RETRY_AFTER_SECONDS: u64 = 120;
+
+/// Reads `Retry-After` as delta-seconds (the form the API uses), capped.
+/// An HTTP date or anything else gives `None`: then the reader retries by hand.
+pub fn parse_retry_after(value: &str) -> Option<u64> {
+    let value = value.trim();
+    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then(|| {
+        value
+            .parse::<u64>()
+            .unwrap_or(u64::MAX)
+            .min(MAX_RETRY_AFTER_SECONDS)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,7 +122,7 @@ mod tests {
 
     #[test]
     fn success_with_the_documented_body_is_a_page() {
-        match FetchOutcome::from_response(200, FIXTURE) {
+        match FetchOutcome::from_response(200, FIXTURE, None) {
             FetchOutcome::Page(page) => assert_eq!(page.events.len(), 3),
             other => panic!("expected a page, got {other:?}"),
         }
@@ -91,15 +131,15 @@ mod tests {
     #[test]
     fn documented_refusals_have_their_own_outcome_whatever_the_body() {
         assert_eq!(
-            FetchOutcome::from_response(401, ""),
+            FetchOutcome::from_response(401, "", None),
             FetchOutcome::Unauthorized
         );
         assert_eq!(
-            FetchOutcome::from_response(403, "{}"),
+            FetchOutcome::from_response(403, "{}", None),
             FetchOutcome::Forbidden
         );
         assert_eq!(
-            FetchOutcome::from_response(404, "nope"),
+            FetchOutcome::from_response(404, "nope", None),
             FetchOutcome::Failed(LoadError::NotFound)
         );
         assert!(!LoadError::NotFound.is_retryable());
@@ -110,7 +150,7 @@ mod tests {
     fn other_statuses_fail_with_the_status() {
         for status in [400, 429, 500, 502, 503, 302] {
             assert_eq!(
-                FetchOutcome::from_response(status, FIXTURE),
+                FetchOutcome::from_response(status, FIXTURE, None),
                 FetchOutcome::Failed(LoadError::Status(status))
             );
         }
@@ -124,7 +164,7 @@ mod tests {
             r#"{"events":[]}"#,
             r#"{"events":[],"total":1,"#,
         ] {
-            match FetchOutcome::from_response(200, body) {
+            match FetchOutcome::from_response(200, body, None) {
                 FetchOutcome::Failed(LoadError::Undecodable(reason)) => {
                     assert!(!reason.is_empty())
                 }
@@ -134,7 +174,41 @@ mod tests {
     }
 
     #[test]
+    fn busy_answers_with_retry_after_say_when_to_come_back() {
+        assert_eq!(
+            FetchOutcome::from_response(503, "", Some("3")),
+            FetchOutcome::Failed(LoadError::Busy {
+                status: 503,
+                retry_after: 3
+            })
+        );
+        assert_eq!(
+            FetchOutcome::from_response(429, "", Some(" 10 ")),
+            FetchOutcome::Failed(LoadError::Busy {
+                status: 429,
+                retry_after: 10
+            })
+        );
+        assert_eq!(
+            FetchOutcome::from_response(503, "", Some("Wed, 21 Oct 2026 07:28:00 GMT")),
+            FetchOutcome::Failed(LoadError::Status(503))
+        );
+        assert_eq!(
+            FetchOutcome::from_response(500, "", Some("3")),
+            FetchOutcome::Failed(LoadError::Status(500)),
+            "only 429 and 503 mean busy"
+        );
+        assert_eq!(
+            parse_retry_after("99999999999999999999999"),
+            Some(MAX_RETRY_AFTER_SECONDS)
+        );
+        assert_eq!(parse_retry_after("-1"), None);
+        assert_eq!(parse_retry_after(""), None);
+    }
+
+    #[test]
     fn statuses_for_hosts_are_zero_without_an_answer() {
+        assert_eq!(LoadError::Timeout.http_status(), 0);
         assert_eq!(LoadError::Network("offline".into()).http_status(), 0);
         assert_eq!(LoadError::Status(502).http_status(), 502);
         assert_eq!(LoadError::Undecodable("x".into()).http_status(), 200);

@@ -166,6 +166,33 @@ pub fn ChatActivity(
     let retries = RwSignal::new(0_u32);
     let loader = PageLoader::new();
     let head = RwSignal::new(HeadTracker::default());
+    // A busy service (429/503 with Retry-After) is asked again once, by
+    // itself, after the time it named; the countdown is on screen.
+    let retry_in = RwSignal::new(None::<u64>);
+    let countdown = StoredValue::new_local(None::<IntervalHandle>);
+    let auto_retried = StoredValue::new(None::<PageRequest>);
+    let stop_countdown = move || {
+        if let Some(handle) = countdown.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        retry_in.try_set(None);
+    };
+    on_cleanup(stop_countdown);
+    let start_countdown = move |seconds: u64| {
+        stop_countdown();
+        retry_in.set(Some(seconds));
+        let tick = move || match retry_in.try_get_untracked().flatten() {
+            Some(left) if left > 1 => _ = retry_in.try_set(Some(left - 1)),
+            _ => {
+                stop_countdown();
+                retries.try_update(|count| *count += 1);
+            }
+        };
+        match set_interval_with_handle(tick, Duration::from_secs(1)) {
+            Ok(handle) => countdown.set_value(Some(handle)),
+            Err(_) => retries.update(|count| *count += 1),
+        }
+    };
 
     let deliver = move |api_base: ApiBase, request: PageRequest, outcome: FetchOutcome| {
         let chat = request.chat_id;
@@ -230,6 +257,13 @@ pub fn ChatActivity(
                 if error == LoadError::NotFound {
                     shown.set(None);
                 }
+                if let LoadError::Busy { retry_after, .. } = error {
+                    let first_time = auto_retried
+                        .try_update_value(|done| done.replace(request) != Some(request));
+                    if first_time == Some(true) {
+                        start_countdown(retry_after);
+                    }
+                }
                 status.set(Status::Failed(error.clone()));
                 if let Some(callback) = on_error {
                     callback.run(LoadFailure {
@@ -254,6 +288,7 @@ pub fn ChatActivity(
             shown.set(None);
             head.set(HeadTracker::default());
         }
+        stop_countdown();
         status.set(Status::Loading);
         let url = api_base.activity_url(&request);
         loader.load(url, move |outcome| deliver(api_base, request, outcome));
@@ -494,7 +529,13 @@ pub fn ChatActivity(
                 {move || match status.get() {
                     Status::Failed(error) => {
                         let on_retry = error.is_retryable().then_some(retry);
-                        view! { <FailureNotice message=error.to_string() on_retry /> }.into_any()
+                        view! {
+                            <FailureNotice message=error.to_string() on_retry />
+                            {move || retry_in.get().map(|seconds| view! {
+                                <p class="ca-notice ca-countdown">{format!("Retrying in {seconds} s…")}</p>
+                            })}
+                        }
+                        .into_any()
                     }
                     Status::Loading if page.with(Option::is_none) => {
                         view! { <p class="ca-notice">"Loading activity…"</p> }.into_any()
