@@ -22,11 +22,11 @@ export class ActivityPage {
     await this.page.goto(`${this.portal.pages}/${search}`);
   }
 
-  /** Waits until no request is in flight and rows (or a state) are shown. */
+  /** Waits until the component is mounted, no request is in flight, and rows (or a state) are shown. */
   async settled() {
     await this.page.waitForFunction(() => {
       const region = document.querySelector('[aria-label="Chat activity"]');
-      return !region || region.getAttribute('aria-busy') === null;
+      return region !== null && region.getAttribute('aria-busy') === null && region.querySelector('li, [role="alert"], .ca-empty') !== null;
     });
   }
 

@@ -1,9 +1,6 @@
 //! The component: which page to show, loading it, and what to show for
 //! each outcome.
 
-use std::time::Duration;
-
-use chrono::{DateTime, Utc};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -14,6 +11,7 @@ use super::local_time;
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
+use super::timers::{document_hidden, every, shared_clock, Countdown};
 use crate::api::client::fetch_page;
 use crate::api::{ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
@@ -168,31 +166,8 @@ pub fn ChatActivity(
     let head = RwSignal::new(HeadTracker::default());
     // A busy service (429/503 with Retry-After) is asked again once, by
     // itself, after the time it named; the countdown is on screen.
-    let retry_in = RwSignal::new(None::<u64>);
-    let countdown = StoredValue::new_local(None::<IntervalHandle>);
+    let countdown = Countdown::new(move || retries.update(|count| *count += 1));
     let auto_retried = StoredValue::new(None::<PageRequest>);
-    let stop_countdown = move || {
-        if let Some(handle) = countdown.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        retry_in.try_set(None);
-    };
-    on_cleanup(stop_countdown);
-    let start_countdown = move |seconds: u64| {
-        stop_countdown();
-        retry_in.set(Some(seconds));
-        let tick = move || match retry_in.try_get_untracked().flatten() {
-            Some(left) if left > 1 => _ = retry_in.try_set(Some(left - 1)),
-            _ => {
-                stop_countdown();
-                retries.try_update(|count| *count += 1);
-            }
-        };
-        match set_interval_with_handle(tick, Duration::from_secs(1)) {
-            Ok(handle) => countdown.set_value(Some(handle)),
-            Err(_) => retries.update(|count| *count += 1),
-        }
-    };
 
     let deliver = move |api_base: ApiBase, request: PageRequest, outcome: FetchOutcome| {
         let chat = request.chat_id;
@@ -261,7 +236,7 @@ pub fn ChatActivity(
                     let first_time = auto_retried
                         .try_update_value(|done| done.replace(request) != Some(request));
                     if first_time == Some(true) {
-                        start_countdown(retry_after);
+                        countdown.start(retry_after);
                     }
                 }
                 status.set(Status::Failed(error.clone()));
@@ -288,7 +263,7 @@ pub fn ChatActivity(
             shown.set(None);
             head.set(HeadTracker::default());
         }
-        stop_countdown();
+        countdown.stop();
         status.set(Status::Loading);
         let url = api_base.activity_url(&request);
         loader.load(url, move |outcome| deliver(api_base, request, outcome));
@@ -531,7 +506,7 @@ pub fn ChatActivity(
                         let on_retry = error.is_retryable().then_some(retry);
                         view! {
                             <FailureNotice message=error.to_string() on_retry />
-                            {move || retry_in.get().map(|seconds| view! {
+                            {move || countdown.seconds_left().map(|seconds| view! {
                                 <p class="ca-notice ca-countdown">{format!("Retrying in {seconds} s…")}</p>
                             })}
                         }
@@ -572,46 +547,4 @@ fn follow_url(source: Memo<Source>, position: RwSignal<Option<(Source, PageReque
     read_url(true);
     let listener = window_event_listener(ev::popstate, move |_| read_url(false));
     on_cleanup(move || listener.remove());
-}
-
-/// Whether the browser tab is hidden (checks pause then).
-fn document_hidden() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .is_some_and(|document| document.hidden())
-}
-
-/// Runs `tick` every `seconds` (0: never), restarting when `seconds`
-/// changes; the timer ends with the component.
-fn every(seconds: Signal<u32>, tick: impl Fn() + Clone + 'static) {
-    let timer = StoredValue::new_local(None::<IntervalHandle>);
-    let stop = move || {
-        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    };
-    Effect::new(move |_| {
-        stop();
-        let seconds = seconds.get();
-        if seconds == 0 {
-            return;
-        }
-        match set_interval_with_handle(tick.clone(), Duration::from_secs(seconds.into())) {
-            Ok(handle) => timer.set_value(Some(handle)),
-            Err(error) => leptos::logging::warn!("chat-activity: no refresh timer: {error:?}"),
-        }
-    });
-    on_cleanup(stop);
-}
-
-/// One clock per component, ticking each minute, for the relative times.
-fn shared_clock() -> Signal<DateTime<Utc>> {
-    let now = RwSignal::new(local_time::now());
-    match set_interval_with_handle(move || now.set(local_time::now()), Duration::from_secs(60)) {
-        Ok(handle) => on_cleanup(move || handle.clear()),
-        Err(error) => {
-            leptos::logging::warn!("chat-activity: no clock for relative times: {error:?}")
-        }
-    }
-    now.into()
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
 use super::local_time::{local_day, now};
+use super::scan_progress::ScanProgressBar;
 use crate::api::scan::{read_all, ScanProgress};
 use crate::api::ApiBase;
 use crate::export::ExportFormat;
@@ -87,12 +88,7 @@ pub fn ExportTools(
                 }
                 .into_any(),
                 Some(Running { progress, .. }) => view! {
-                    <progress
-                        class="ca-progress"
-                        aria-label="Export progress"
-                        max=progress.total.max(1).to_string()
-                        value=progress.read.to_string()
-                    ></progress>
+                    <ScanProgressBar label="Export progress" progress />
                     <span class="ca-progress-text">{format!("{} of {} events", progress.read, progress.total)}</span>
                     <button type="button" class="ca-button" on:click=move |_| cancel()>"Cancel export"</button>
                 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
+use super::scan_progress::ScanProgressBar;
 use crate::api::scan::{read_all, ScanProgress};
 use crate::api::{ActivityEvent, ApiBase};
 use crate::filter::{action_from_choice, EventFilter};
@@ -176,12 +177,7 @@ pub fn FilterControls(
                     <p class="ca-scan-text">
                         {format!("Filtering reads the whole chat: {} of {} events", progress.read, progress.total)}
                     </p>
-                    <progress
-                        class="ca-progress"
-                        aria-label="Filter progress"
-                        max=progress.total.max(1).to_string()
-                        value=progress.read.to_string()
-                    ></progress>
+                    <ScanProgressBar label="Filter progress" progress />
                     <button type="button" class="ca-button" on:click=cancel>"Cancel"</button>
                 </div>
             })}

@@ -9,4 +9,6 @@ pub mod jump_to_date;
 mod local_time;
 pub mod notice;
 pub mod pager;
+mod scan_progress;
 pub mod timeline;
+mod timers;
