@@ -25,8 +25,11 @@
 //! ```
 //!
 //! The layout of the crate follows its architecture: `api` talks to the
-//! portal API; `paging`, `time_text`, `event_text`, `avatar` and `page_url`
-//! are pure logic; `views` renders; `standalone` is the page Trunk builds.
+//! portal API (types, the one fetch, whole-chat reads); `paging`,
+//! `time_text`, `event_text`, `avatar`, `page_url`, `day_groups`,
+//! `join_bursts`, `new_events`, `jump_to_date`, `filter` and `export` are
+//! pure logic, tested natively; `views` renders; `standalone` is the page
+//! Trunk builds and `custom_element` the `<chat-activity>` element.
 
 #![warn(missing_docs)]
 
