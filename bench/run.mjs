@@ -1,0 +1,146 @@
+// The benchmark: the component next to a hand-written baseline (bench/pages/
+// baseline), in headless Chromium against the mock portal on another origin.
+// Prints bytes (raw, gzip -9, brotli 11), time to the first row, page-switch
+// time and memory growth, with the ratio component ÷ baseline. Runs A B A B.
+//   bash scripts/bench.sh   (builds first)
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { startMockPortal } from '../e2e/support/mock-portal.mjs';
+import { launchChromium, signedInContext } from '../e2e/support/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHAT = 5; // 10,000 events
+const LIMIT = 100;
+const LOADS = Number(process.env.LOADS ?? 15);
+const SWITCHES = Number(process.env.SWITCHES ?? 40);
+const MEMORY_SWITCHES = Number(process.env.MEMORY_SWITCHES ?? 300);
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(full)));
+    else out.push(full);
+  }
+  return out;
+}
+
+async function bytes(paths) {
+  let raw = 0, gzip = 0, brotli = 0;
+  for (const file of paths) {
+    const data = await readFile(file);
+    raw += data.length;
+    gzip += zlib.gzipSync(data, { level: 9 }).length;
+    brotli += zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { raw, gzip, brotli };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const spread = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[Math.floor(sorted.length * 0.1)].toFixed(1)}–${sorted[Math.ceil(sorted.length * 0.9) - 1].toFixed(1)}`;
+};
+
+const portal = await startMockPortal({ extraArgs: ['--examples', path.join(root, 'bench/pages')] });
+const browser = await launchChromium(['--enable-precise-memory-info']);
+const url = {
+  component: `${portal.pages}/?chat_id=${CHAT}&limit=${LIMIT}`,
+  baseline: `${portal.pages}/examples/baseline/?chat_id=${CHAT}&limit=${LIMIT}`,
+};
+
+async function openPage(kind) {
+  const context = await signedInContext(browser, portal, 'maria');
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
+    new MutationObserver(() => {
+      if (window.__firstRow === undefined && document.querySelector('li.ca-event')) window.__firstRow = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url[kind]);
+  await page.waitForFunction(() => window.__firstRow !== undefined && document.querySelectorAll('li.ca-event').length === 100);
+  return { context, page };
+}
+
+function switchPage(page, label) {
+  return page.evaluate((label) => new Promise((resolve) => {
+    const before = document.querySelector('li.ca-event');
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      const items = document.querySelectorAll('li.ca-event');
+      if (items.length === 100 && items[0] !== before) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label).click();
+  }), label);
+}
+
+async function memory(page, client) {
+  await client.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await client.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory.buffer.byteLength ?? 0);
+  return usedSize + wasm;
+}
+
+const results = { component: { first: [], switch: [] }, baseline: { first: [], switch: [] } };
+const kinds = ['component', 'baseline'];
+
+for (let i = 0; i < LOADS; i++) {
+  for (const kind of kinds) {
+    const { context, page } = await openPage(kind);
+    results[kind].first.push(await page.evaluate(() => window.__firstRow));
+    await context.close();
+  }
+}
+
+const open = {};
+for (const kind of kinds) open[kind] = await openPage(kind);
+for (let i = 0; i < SWITCHES; i++) {
+  for (const kind of kinds) {
+    results[kind].switch.push(await switchPage(open[kind].page, i % 2 === 0 ? 'Next page' : 'Previous page'));
+  }
+}
+for (const kind of kinds) {
+  const { page, context } = open[kind];
+  const client = await context.newCDPSession(page);
+  const start = await memory(page, client);
+  let at100 = 0;
+  for (let i = 1; i <= MEMORY_SWITCHES; i++) {
+    await switchPage(page, i % 2 === 1 ? 'Next page' : 'Previous page');
+    if (i === 100) at100 = await memory(page, client);
+  }
+  const end = await memory(page, client);
+  results[kind].memory = end - start;
+  results[kind].trend = end - at100;
+  await context.close();
+}
+
+const dist = path.join(root, 'dist');
+const componentFiles = (await files(dist)).filter((file) => /\.(wasm|js|css|html)$/.test(file));
+const baselineDir = path.join(root, 'bench/pages/baseline');
+const baselineFiles = [...(await files(baselineDir)), path.join(dist, 'chat-activity.css')];
+const size = { component: await bytes(componentFiles), baseline: await bytes(baselineFiles) };
+
+await browser.close();
+await portal.stop();
+
+const ratio = (a, b) => (b === 0 ? '—' : (a / b).toFixed(2));
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const rows = [
+  ['bytes, raw', kb(size.component.raw), kb(size.baseline.raw), ratio(size.component.raw, size.baseline.raw)],
+  ['bytes, gzip -9', kb(size.component.gzip), kb(size.baseline.gzip), ratio(size.component.gzip, size.baseline.gzip)],
+  ['bytes, brotli 11', kb(size.component.brotli), kb(size.baseline.brotli), ratio(size.component.brotli, size.baseline.brotli)],
+  [`first row, median of ${LOADS} loads (ms)`, `${median(results.component.first).toFixed(1)} (${spread(results.component.first)})`, `${median(results.baseline.first).toFixed(1)} (${spread(results.baseline.first)})`, ratio(median(results.component.first), median(results.baseline.first))],
+  [`page switch, 100 rows, median of ${SWITCHES} (ms)`, `${median(results.component.switch).toFixed(1)} (${spread(results.component.switch)})`, `${median(results.baseline.switch).toFixed(1)} (${spread(results.baseline.switch)})`, ratio(median(results.component.switch), median(results.baseline.switch))],
+  [`memory growth over ${MEMORY_SWITCHES} switches`, kb(results.component.memory), kb(results.baseline.memory), ratio(results.component.memory, results.baseline.memory)],
+  ['memory change, switch 100 → end', kb(results.component.trend), kb(results.baseline.trend), '—'],
+];
+console.log(`\n| figure | component | baseline | component ÷ baseline |\n|---|---|---|---|`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log(`\nChromium, chat ${CHAT} (10,000 events), limit ${LIMIT}; spread is the 10th–90th percentile. ${new Date().toISOString()}`);
