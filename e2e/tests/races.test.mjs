@@ -52,7 +52,7 @@ describe('races', () => {
     assert.deepEqual(loaded.map((e) => e.detail.chatId), [5], 'chat 1 never shown');
   });
 
-  test('1,000 page switches: no upward memory trend', async () => {
+  test('1,000 page switches: no upward JS heap trend (wasm memory: see BENCHMARKS.md)', async () => {
     await f.activity.open('?chat_id=5&limit=25');
     await f.activity.settled();
     const client = await f.page.context().newCDPSession(f.page);
