@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::avatar::Avatar;
@@ -45,6 +45,12 @@ struct Row {
     /// The join-burst note this row carries (on a burst's newest join).
     burst_note: Option<String>,
     in_burst: bool,
+    /// What the `<time>` shows: relative, or the full date when exact.
+    shown_time: String,
+    /// The full date and time in the viewer's zone and language.
+    exact_time: String,
+    /// Exact times are on: no separate screen-reader copy is needed.
+    exact: bool,
 }
 
 /// The events of one page, grouped by the viewer's local day.
@@ -58,23 +64,33 @@ pub fn Timeline(
     now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
     let settings = use_context::<TimelineSettings>().unwrap_or_default();
-    let today = Memo::new(move |_| local_day(now.get()));
+    // Every text that depends on the clock or the language is computed
+    // here, once per change, so the rows hold no reactive closures of their
+    // own (closures per row cost memory on every page switch).
     let days = Memo::new(move |_| {
-        group_by_day(rows(events.get()), |row| {
+        let texts = TimeTexts {
+            now: now.get(),
+            lang: settings.lang.get(),
+            exact: settings.exact_times.get(),
+        };
+        let today = local_day(texts.now);
+        group_by_day(rows(events.get(), &texts), |row| {
             local_day(row.event.created_at.instant())
         })
+        .into_iter()
+        .map(|(day, rows)| (day_heading(DayLabel::of(day, today), &texts.lang), rows))
+        .collect::<Vec<_>>()
     });
     view! {
         <div class="ca-days">
             <For
                 each=move || days.get()
                 key=|day| day.clone()
-                children=move |(day, rows): (NaiveDate, Vec<Row>)| {
-                    let heading = move || day_heading(DayLabel::of(day, today.get()), &settings.lang.get());
+                children=move |(heading, rows): (String, Vec<Row>)| {
                     view! {
                         <h3 class="ca-day-heading">{heading}</h3>
                         <ol class="ca-timeline">
-                            {rows.into_iter().map(|row| view! { <EventRow row now settings /> }).collect_view()}
+                            {rows.into_iter().map(|row| view! { <EventRow row announce=settings.announce /> }).collect_view()}
                         </ol>
                     }
                 }
@@ -83,7 +99,14 @@ pub fn Timeline(
     }
 }
 
-fn rows(events: Vec<ActivityEvent>) -> Vec<Row> {
+/// What the time texts of a render depend on.
+struct TimeTexts {
+    now: DateTime<Utc>,
+    lang: String,
+    exact: bool,
+}
+
+fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
     let bursts = find_join_bursts(&events);
     let mut notes: HashMap<usize, String> = HashMap::new();
     let mut in_burst = vec![false; events.len()];
@@ -101,11 +124,21 @@ fn rows(events: Vec<ActivityEvent>) -> Vec<Row> {
             let seen = copies.entry(event.clone()).or_default();
             let copy = *seen;
             *seen += 1;
+            let instant = event.created_at.instant();
+            let exact_time = full_date_time(instant, &texts.lang);
+            let shown_time = if texts.exact {
+                exact_time.clone()
+            } else {
+                relative_text(instant, texts.now, &texts.lang)
+            };
             Row {
                 event,
                 copy,
                 burst_note: notes.remove(&index),
                 in_burst: in_burst[index],
+                shown_time,
+                exact_time,
+                exact: texts.exact,
             }
         })
         .collect()
@@ -113,23 +146,20 @@ fn rows(events: Vec<ActivityEvent>) -> Vec<Row> {
 
 /// One event: avatar, "{username} {what happened}", and when.
 #[component]
-fn EventRow(row: Row, now: Signal<DateTime<Utc>>, settings: TimelineSettings) -> impl IntoView {
+fn EventRow(row: Row, announce: Callback<String>) -> impl IntoView {
     let Row {
         event,
         burst_note,
         in_burst,
+        shown_time,
+        exact_time,
+        exact,
         ..
     } = row;
     let sentence = EventSentence::of(&event);
-    let instant = event.created_at.instant();
-    let exact = move || full_date_time(instant, &settings.lang.get());
-    let shown_time = move || {
-        if settings.exact_times.get() {
-            exact()
-        } else {
-            relative_text(instant, now.get(), &settings.lang.get())
-        }
-    };
+    // The exact time for screen readers; sighted keyboard users get it
+    // through the "Exact times" toggle.
+    let spoken_time = (!exact).then(|| format!(", {exact_time}"));
     view! {
         <li class="ca-event" class:ca-in-burst=in_burst data-action=event.action.as_str().to_owned()>
             {burst_note.map(|note| view! { <p class="ca-burst" role="note">{note}</p> })}
@@ -140,17 +170,12 @@ fn EventRow(row: Row, now: Signal<DateTime<Utc>>, settings: TimelineSettings) ->
                         <strong class="ca-username">{event.user.username}</strong>
                         " "
                         {sentence.phrase}
-                        {sentence.code.map(|code| view! { " " <InviteChip code announce=settings.announce /> })}
+                        {sentence.code.map(|code| view! { " " <InviteChip code announce /> })}
                     </p>
-                    <time class="ca-time" datetime=event.created_at.as_str().to_owned() title=exact>
+                    <time class="ca-time" datetime=event.created_at.as_str().to_owned() title=exact_time>
                         {shown_time}
                     </time>
-                    // The exact time for screen readers; sighted keyboard
-                    // users get it through the "Exact times" toggle.
-                    {move || {
-                        (!settings.exact_times.get())
-                            .then(|| view! { <span class="ca-visually-hidden">{format!(", {}", exact())}</span> })
-                    }}
+                    {spoken_time.map(|text| view! { <span class="ca-visually-hidden">{text}</span> })}
                 </div>
             </div>
         </li>
