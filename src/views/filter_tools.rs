@@ -104,7 +104,7 @@ impl FilterState {
         });
     }
 
-    /// Stops a scan under way and clears the filter.
+    /// Stops a scan under way (the filter itself stays as set).
     pub fn cancel(&self) {
         if let Some(controller) = self.abort.try_update_value(Option::take).flatten() {
             controller.abort();
