@@ -4,6 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use chat_activity::api::lone_surrogates::replace_lone_surrogates;
 use chat_activity::api::{ActivityEvent, EventTime, FetchOutcome};
 use chat_activity::avatar::{initial, safe_avatar_url};
 use chat_activity::export::to_csv;
@@ -106,6 +107,15 @@ proptest! {
             FetchOutcome::Failed(_) => {}
             other => prop_assert!(false, "a 200 is a page or a failure, not {other:?}"),
         }
+    }
+
+    #[test]
+    fn any_utf16_in_json_decodes_as_a_lossy_utf16_decoder_reads_it(units in prop::collection::vec(prop_oneof![any::<u16>(), 0xD800_u16..0xE000], 0..24), plain in "[a-z\\\\\"]{0,4}") {
+        let escaped: String = units.iter().map(|unit| format!("\\u{unit:04x}")).collect();
+        let json = serde_json::to_string(&plain).unwrap_or_default();
+        let json = format!("{}{escaped}\"", &json[..json.len() - 1]);
+        let decoded: String = serde_json::from_str(&replace_lone_surrogates(&json)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(decoded, format!("{plain}{}", String::from_utf16_lossy(&units)));
     }
 
     #[test]

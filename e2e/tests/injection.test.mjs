@@ -91,6 +91,21 @@ describe('injection corpus', () => {
     console.log(`injection corpus (standalone): ${events.length} probes tried, 0 failures`);
   });
 
+  test('a lone UTF-16 half escaped in the JSON costs that character, not the page', async () => {
+    const events = corpus().slice(0, 5);
+    await f.portal.putChat(72, { events });
+    await f.portal.setFaults([{ chat_id: 72, body: 'lone_surrogates' }]);
+    await f.activity.open('?chat_id=72&limit=100');
+    await f.activity.settled();
+    const names = await assertHarmless(f.page.locator('#chat-activity'), events.length);
+    assert.deepEqual(
+      names,
+      events.map((e) => `\uFFFD${e.user.username}`),
+      'each name read with U+FFFD in place of the unpaired half',
+    );
+    console.log(`injection corpus (lone surrogates): ${events.length} probes tried, 0 failures`);
+  });
+
   test('the custom element renders every probe literally', async () => {
     const events = corpus();
     await f.portal.putChat(71, { events });

@@ -20,7 +20,7 @@ pub struct FaultRule {
     pub status: Option<u16>,
     /// With `status`: a `Retry-After` header, in seconds.
     pub retry_after: Option<u64>,
-    /// Answers 200 with a broken body instead.
+    /// Answers 200 with a broken (or legal but hostile) body instead.
     pub body: Option<BrokenBody>,
     /// Applies to this many matching requests, then is spent; forever if unset.
     pub times: Option<u32>,
@@ -35,6 +35,11 @@ pub enum BrokenBody {
     WrongShape,
     /// Not JSON at all.
     NotJson,
+    /// The real answer with every username starting with an escaped UTF-16
+    /// half that pairs with nothing (`"\ud800…"`): legal JSON grammar that
+    /// strict decoders refuse, as a server written in another language may
+    /// send it.
+    LoneSurrogates,
 }
 
 impl BrokenBody {
@@ -49,6 +54,9 @@ impl BrokenBody {
             }
             Self::WrongShape => r#"{"items":[],"count":"many"}"#.to_owned(),
             Self::NotJson => "<html><body>Bad gateway</body></html>".to_owned(),
+            Self::LoneSurrogates => {
+                real_answer.replace(r#""username":""#, r#""username":"\ud800"#)
+            }
         }
     }
 }
@@ -139,5 +147,13 @@ mod tests {
             let documented = decoded.is_ok_and(|v| v.get("events").is_some());
             assert!(!documented, "{body:?}");
         }
+    }
+
+    #[test]
+    fn lone_surrogates_are_escaped_into_every_username() {
+        let real = r#"{"events":[{"user":{"username":"a"}},{"user":{"username":"b"}}]}"#;
+        let text = BrokenBody::LoneSurrogates.render(real);
+        assert_eq!(text.matches(r#""username":"\ud800"#).count(), 2);
+        assert!(serde_json::from_str::<serde_json::Value>(&text).is_err());
     }
 }

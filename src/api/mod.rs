@@ -3,6 +3,7 @@
 
 pub mod base;
 pub mod client;
+pub mod lone_surrogates;
 pub mod outcome;
 pub mod scan;
 pub mod types;

@@ -1,5 +1,6 @@
 //! What an HTTP answer means for the component: status and body to outcome.
 
+use super::lone_surrogates::replace_lone_surrogates;
 use super::types::ActivityPage;
 
 /// The outcome of one page request.
@@ -87,7 +88,8 @@ impl FetchOutcome {
                 }),
                 None => Self::Failed(LoadError::Status(status)),
             },
-            200..=299 => match serde_json::from_str::<ActivityPage>(body) {
+            200..=299 => match serde_json::from_str::<ActivityPage>(&replace_lone_surrogates(body))
+            {
                 Ok(page) => Self::Page(page),
                 Err(error) => Self::Failed(LoadError::Undecodable(error.to_string())),
             },
@@ -170,6 +172,19 @@ mod tests {
                 }
                 other => panic!("{body:?}: expected undecodable, got {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_lone_surrogate_in_a_name_costs_that_name_not_the_page() {
+        let body = FIXTURE.replacen(r#""username": ""#, r#""username": "\udead"#, 1);
+        assert_ne!(body, FIXTURE);
+        match FetchOutcome::from_response(200, &body, None) {
+            FetchOutcome::Page(page) => {
+                assert_eq!(page.events.len(), 3);
+                assert_eq!(page.events[0].user.username, "\u{FFFD}troublemaker");
+            }
+            other => panic!("expected a page, got {other:?}"),
         }
     }
 
