@@ -185,6 +185,7 @@ describe('custom element', () => {
     await f.page.waitForFunction(() => true);
     await f.page.waitForTimeout(300);
     assert.deepEqual(aborted, ['net::ERR_ABORTED']);
+    assert.deepEqual((await f.portal.requests()).map((r) => r.ended), ['closed_by_client'], 'the mock saw it closed');
     await f.page.evaluate(() => document.body.append(window.__moving));
     const [event] = await h.waitForEvent('chat-activity-loaded');
     assert.equal(event.detail.offset, 0);

@@ -85,6 +85,12 @@ describe('requests', () => {
     await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
     assert.equal(await f.activity.alert.count(), 0, 'the superseded request leaves no trace');
     assert.deepEqual(aborted, [['?offset=10&limit=10', 'net::ERR_ABORTED']], 'the superseded request is aborted');
+    const ends = (await f.portal.requests()).map((r) => `${r.query} ${r.ended}`);
+    assert.deepEqual(
+      ends,
+      ['offset=0&limit=10 answered', 'offset=10&limit=10 closed_by_client', 'offset=20&limit=10 answered'],
+      'the mock saw the connection of the superseded request closed',
+    );
     assert.equal(await f.activity.rangeText(), `Showing 21–30 of ${(await f.portal.apiPage(1, 0, 1)).total}`);
   });
 

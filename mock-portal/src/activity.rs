@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::directory::{may_read, Event};
-use crate::faults::{take_matching, FaultRule, LoggedRequest};
+use crate::faults::{take_matching, FaultRule, LoggedRequest, RequestEnd};
 use crate::portal::Portal;
 use crate::session::session_token;
 
@@ -108,8 +108,13 @@ pub async fn activity(
 ) -> Response {
     let query = query.unwrap_or_default();
     let token = session_token(&headers);
-    let (fault, random_failure) =
+    let (serial, fault, random_failure) =
         log_and_pick_fault(&portal, &chat_id, &query, &headers, token.as_deref());
+    let mut in_flight = InFlight {
+        portal: &portal,
+        serial,
+        answered: false,
+    };
     let fault = fault.unwrap_or_default();
     if fault.hang == Some(true) {
         // Dropped (and the connection closed) when the client gives up.
@@ -120,6 +125,7 @@ pub async fn activity(
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
+    in_flight.answered = true;
     if let Some(status) = fault.status {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = ApiError::new(
@@ -160,7 +166,7 @@ fn log_and_pick_fault(
     query: &str,
     headers: &HeaderMap,
     token: Option<&str>,
-) -> (Option<FaultRule>, bool) {
+) -> (u64, Option<FaultRule>, bool) {
     let header_text = |name| {
         headers
             .get(name)
@@ -174,8 +180,11 @@ fn log_and_pick_fault(
     let user = token
         .and_then(|token| state.session_user(token))
         .map(|user| user.username.clone());
+    let serial = state.next_serial();
     let entry = LoggedRequest {
+        serial,
         at_ms: state.millis_since_start(),
+        ended: RequestEnd::Pending,
         chat_id: chat_id.to_owned(),
         query: query.to_owned(),
         offset,
@@ -188,7 +197,29 @@ fn log_and_pick_fault(
     state.log.push(entry);
     let fault = take_matching(&mut state.faults, chat_id.parse().ok(), offset, limit);
     let random_failure = state.roll_failure(portal.settings.failure_rate);
-    (fault, random_failure)
+    (serial, fault, random_failure)
+}
+
+/// Notes in the log how a request ended: when the client closes the
+/// connection, the server drops the handler's future, and with it this.
+struct InFlight<'a> {
+    portal: &'a Portal,
+    serial: u64,
+    answered: bool,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        let ended = if self.answered {
+            RequestEnd::Answered
+        } else {
+            RequestEnd::ClosedByClient
+        };
+        let mut state = self.portal.lock();
+        if let Some(entry) = state.log.iter_mut().find(|e| e.serial == self.serial) {
+            entry.ended = ended;
+        }
+    }
 }
 
 /// The documented answer: 401, 400, 404, 403 in that order, else the page.

@@ -54,9 +54,7 @@ impl BrokenBody {
             }
             Self::WrongShape => r#"{"items":[],"count":"many"}"#.to_owned(),
             Self::NotJson => "<html><body>Bad gateway</body></html>".to_owned(),
-            Self::LoneSurrogates => {
-                real_answer.replace(r#""username":""#, r#""username":"\ud800"#)
-            }
+            Self::LoneSurrogates => real_answer.replace(r#""username":""#, r#""username":"\ud800"#),
         }
     }
 }
@@ -92,8 +90,12 @@ pub fn take_matching(
 /// One activity request as the mock saw it.
 #[derive(Debug, Clone, Serialize)]
 pub struct LoggedRequest {
+    /// Numbers the requests since the mock started.
+    pub serial: u64,
     /// Milliseconds since the mock started.
     pub at_ms: u64,
+    /// How the exchange ended, so far.
+    pub ended: RequestEnd,
     pub chat_id: String,
     /// The raw query string.
     pub query: String,
@@ -105,6 +107,18 @@ pub struct LoggedRequest {
     /// Whether a `psession` cookie came with it, and whose session it was.
     pub had_session_cookie: bool,
     pub user: Option<String>,
+}
+
+/// How an activity request ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestEnd {
+    /// Still being answered (a delay or a hang).
+    Pending,
+    /// An answer was handed to the connection.
+    Answered,
+    /// The client closed the connection before the answer (an aborted fetch).
+    ClosedByClient,
 }
 
 #[cfg(test)]

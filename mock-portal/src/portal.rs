@@ -41,6 +41,7 @@ pub struct PortalState {
     pub sessions: HashMap<String, u64>,
     pub faults: Vec<FaultRule>,
     pub log: Vec<LoggedRequest>,
+    requests_seen: u64,
     started: Instant,
     rng: fastrand::Rng,
 }
@@ -54,6 +55,7 @@ impl Portal {
             sessions: HashMap::new(),
             faults: Vec::new(),
             log: Vec::new(),
+            requests_seen: 0,
             started: Instant::now(),
             rng: fastrand::Rng::with_seed(1),
         };
@@ -88,6 +90,12 @@ impl PortalState {
 
     pub fn user(&self, id: u64) -> Option<&User> {
         self.users.iter().find(|user| user.id == id)
+    }
+
+    /// A number for the next logged request, never used before.
+    pub fn next_serial(&mut self) -> u64 {
+        self.requests_seen += 1;
+        self.requests_seen
     }
 
     pub fn session_user(&self, token: &str) -> Option<&User> {

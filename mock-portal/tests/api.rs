@@ -5,6 +5,7 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use mock_portal::api_router;
+use mock_portal::faults::RequestEnd;
 use mock_portal::portal::{Portal, Settings};
 use tower::ServiceExt;
 
@@ -317,4 +318,29 @@ async fn faults_are_injected_and_spent() {
     .await;
     assert_eq!(recovered.status, StatusCode::OK);
     assert_eq!(portal.lock().log.len(), 2, "both requests logged");
+}
+
+#[tokio::test]
+async fn the_log_tells_answered_requests_from_ones_the_client_gave_up_on() {
+    let portal = portal();
+    let token = session(&portal, "maria");
+    portal.lock().faults =
+        serde_json::from_str(r#"[{"offset": 5, "hang": true}]"#).expect("valid rules");
+    let app = api_router(portal.clone());
+    get(
+        &app,
+        "/v1/portal/chats/1/activity?offset=0&limit=5",
+        Some(&token),
+    )
+    .await;
+    let hung = get(
+        &app,
+        "/v1/portal/chats/1/activity?offset=5&limit=5",
+        Some(&token),
+    );
+    // The client gives up: its side of the exchange is dropped.
+    let gave_up = tokio::time::timeout(std::time::Duration::from_millis(50), hung).await;
+    assert!(gave_up.is_err(), "a hung request gets no answer");
+    let ends: Vec<_> = portal.lock().log.iter().map(|r| r.ended).collect();
+    assert_eq!(ends, [RequestEnd::Answered, RequestEnd::ClosedByClient]);
 }
