@@ -124,6 +124,11 @@ async fn timeline_renders_one_item_per_event_with_sentence_time_and_avatar() {
         image.get_attribute("referrerpolicy").as_deref(),
         Some("no-referrer")
     );
+    assert_eq!(
+        image.get_attribute("crossorigin").as_deref(),
+        Some("anonymous"),
+        "fetched without cookies"
+    );
     assert!(all(&items[0], "img").is_empty(), "no picture: no img");
     assert_eq!(text(&one(&items[0], ".ca-avatar-fallback")), "T");
 }

@@ -65,6 +65,8 @@ async fn avatar(State(portal): State<Portal>, Path(file): Path<String>) -> Respo
             [
                 (header::CONTENT_TYPE, "image/svg+xml"),
                 (header::CACHE_CONTROL, "public, max-age=86400"),
+                // As a CDN would: pictures for any page, loaded without cookies.
+                (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
             ],
             avatars::identicon_svg(id),
         )

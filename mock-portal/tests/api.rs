@@ -235,6 +235,14 @@ async fn avatars_are_served_for_known_users_only() {
             .and_then(|v| v.to_str().ok()),
         Some("image/svg+xml")
     );
+    assert_eq!(
+        known
+            .headers()
+            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .and_then(|v| v.to_str().ok()),
+        Some("*"),
+        "loadable by <img crossorigin=anonymous> from any page"
+    );
     let unknown = app
         .oneshot(
             Request::get("/avatars/deleted/105.png")

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use crate::api::EventUser;
 use crate::avatar::{fallback_colour, initial, safe_avatar_url};
 
-/// The user's avatar. Only `http(s)` pictures are loaded (lazily, without
-/// a referrer); otherwise, and when the picture fails to load, the first
+/// The user's avatar. Only `http(s)` pictures are loaded: lazily, without
+/// a referrer, and without cookies (`crossorigin="anonymous"`, so a hostile
+/// `avatar_url` cannot make a credentialed request; avatar hosts answer with
+/// `Access-Control-Allow-Origin`). Otherwise, and when the picture fails to load, the first
 /// character of the username stands in on a colour derived from the user id.
 #[component]
 pub fn Avatar(
@@ -35,6 +37,7 @@ pub fn Avatar(
                         height="40"
                         loading="lazy"
                         referrerpolicy="no-referrer"
+                        crossorigin="anonymous"
                         on:error=move |_| failed.set(true)
                     />
                 </Show>
