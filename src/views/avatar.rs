@@ -8,8 +8,9 @@ use crate::avatar::{fallback_colour, initial, safe_avatar_url};
 /// The user's avatar. Only `http(s)` pictures are loaded: lazily, without
 /// a referrer, and without cookies (`crossorigin="anonymous"`, so a hostile
 /// `avatar_url` cannot make a credentialed request; avatar hosts answer with
-/// `Access-Control-Allow-Origin`). Otherwise, and when the picture fails to load, the first
-/// character of the username stands in on a colour derived from the user id.
+/// `Access-Control-Allow-Origin`). Otherwise, and when the picture fails to
+/// load, the first character of the username stands in on a colour derived
+/// from the user id.
 #[component]
 pub fn Avatar(
     /// Whose avatar: their id, name and picture URL.
