@@ -46,6 +46,19 @@ pub struct LoadFailure {
     pub error: LoadError,
 }
 
+/// What the component's body shows under its tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    /// Nothing yet (or a notice above says why).
+    Nothing,
+    /// The filter matched no events.
+    NoMatch,
+    /// The chat has no events.
+    NoActivity,
+    /// The timeline.
+    Events,
+}
+
 /// Where the component stands, apart from the page on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Status {
@@ -439,6 +452,24 @@ pub fn ChatActivity(
                 .unwrap_or_default()
         })
     });
+    // What the body shows, and whether there is a pager: memos, so that the
+    // timeline and the pager stay across page switches and only their
+    // contents change. (A view rebuilt per page would leave its reactive
+    // nodes subscribed to the signals that outlive it until those change.)
+    let content = Memo::new(move |_| {
+        let total = if filter.is_active() {
+            filtered_page.with(|page| page.as_ref().map(|(_, _, total)| *total))
+        } else {
+            page.with(|page| page.as_ref().map(|page| page.total))
+        };
+        match (filter.is_active(), total) {
+            (_, None) => Content::Nothing,
+            (true, Some(0)) => Content::NoMatch,
+            (false, Some(0)) => Content::NoActivity,
+            (_, Some(_)) => Content::Events,
+        }
+    });
+    let has_range = Memo::new(move |_| range.with(Option::is_some));
     let on_navigate = Callback::new(move |request| {
         if filter.is_active() {
             filter.page.set(request);
@@ -517,17 +548,15 @@ pub fn ChatActivity(
                     }
                     _ => ().into_any(),
                 }}
-                {move || match (filter.is_active(), page.with(|page| page.as_ref().map(|page| page.total))) {
-                    (true, _) => match filtered_page.with(|page| page.as_ref().map(|(_, _, total)| *total)) {
-                        None => ().into_any(),
-                        Some(0) => view! { <p class="ca-notice ca-empty">"No events match the filter"</p> }.into_any(),
-                        Some(_) => view! { <Timeline events now /> }.into_any(),
-                    },
-                    (false, Some(0)) => view! { <p class="ca-notice ca-empty">"No activity yet"</p> }.into_any(),
-                    (false, Some(_)) => view! { <Timeline events now /> }.into_any(),
-                    (false, None) => ().into_any(),
+                {move || match content.get() {
+                    Content::Nothing => ().into_any(),
+                    Content::NoMatch => view! { <p class="ca-notice ca-empty">"No events match the filter"</p> }.into_any(),
+                    Content::NoActivity => view! { <p class="ca-notice ca-empty">"No activity yet"</p> }.into_any(),
+                    Content::Events => view! { <Timeline events now /> }.into_any(),
                 }}
-                {move || range.get().map(|range| view! { <Pager request=navigable range on_navigate /> })}
+                <Show when=move || has_range.get()>
+                    <Pager request=navigable range on_navigate />
+                </Show>
             </section>
         </Show>
     }

@@ -1,8 +1,6 @@
 //! The export tool: "Export CSV" and "Export JSON" read every event of the
 //! chat in pages of 100, with progress and "Cancel export", then download.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,6 +40,21 @@ pub fn ExportTools(
         }
     };
     on_cleanup(cancel);
+    // The last download's object URL: revoked by the next download or when
+    // the tools go (not on a timer, so that nothing outlives the component).
+    let last_file = StoredValue::new_local(None::<String>);
+    on_cleanup(move || {
+        if let Some(url) = last_file.try_update_value(Option::take).flatten() {
+            revoke(&url);
+        }
+    });
+    let keep_file =
+        move |url: String| match last_file.try_update_value(|last| last.replace(url.clone())) {
+            Some(Some(previous)) => revoke(&previous),
+            Some(None) => {}
+            // The tools are gone already.
+            None => revoke(&url),
+        };
     let start = move |format: ExportFormat| {
         cancel();
         let controller = AbortController::new().ok();
@@ -67,9 +80,11 @@ pub fn ExportTools(
                         .render(&events)
                         .map_err(|error| error.to_string())
                         .and_then(|contents| {
-                            download(&name, format.media_type(), &contents).map_err(|error| {
-                                format!("the browser refused the download ({error:?})")
-                            })
+                            download(&name, format.media_type(), &contents)
+                                .map(keep_file)
+                                .map_err(|error| {
+                                    format!("the browser refused the download ({error:?})")
+                                })
                         }) {
                         Ok(()) => format!("Exported {} events to {name}", events.len()),
                         Err(error) => format!("Export failed: {error}"),
@@ -98,8 +113,9 @@ pub fn ExportTools(
     }
 }
 
-/// Hands `contents` to the browser as a file download.
-fn download(name: &str, media_type: &str, contents: &str) -> Result<(), JsValue> {
+/// Hands `contents` to the browser as a file download; returns the object
+/// URL to [`revoke`] once the download has started.
+fn download(name: &str, media_type: &str, contents: &str) -> Result<String, JsValue> {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -112,10 +128,9 @@ fn download(name: &str, media_type: &str, contents: &str) -> Result<(), JsValue>
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    // Revoked a moment later: the download starts from the click.
-    set_timeout(
-        move || _ = web_sys::Url::revoke_object_url(&url),
-        Duration::from_secs(10),
-    );
-    Ok(())
+    Ok(url)
+}
+
+fn revoke(url: &str) {
+    _ = web_sys::Url::revoke_object_url(url);
 }

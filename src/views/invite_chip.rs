@@ -26,6 +26,15 @@ pub fn InviteChip(
     announce: Callback<String>,
 ) -> impl IntoView {
     let state = RwSignal::new(CopyState::Idle);
+    // "Copied" goes back to the copy button after a while; the timer ends
+    // with the chip.
+    let reset = StoredValue::new_local(None::<TimeoutHandle>);
+    let stop_reset = move || {
+        if let Some(timer) = reset.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    on_cleanup(stop_reset);
     let text = code.code.clone();
     let label = format!("Copy invite code {}", code.code);
     let kind = match code.kind {
@@ -47,10 +56,15 @@ pub fn InviteChip(
                 CopyState::Refused
             });
             announce.try_run(message);
-            set_timeout(
+            stop_reset();
+            let timer = set_timeout_with_handle(
                 move || _ = state.try_set(CopyState::Idle),
                 Duration::from_secs(3),
             );
+            if let Some(Some(timer)) = reset.try_set_value(timer.ok()) {
+                // The chip went while the clipboard answered.
+                timer.clear();
+            }
         });
     };
     view! {

@@ -10,14 +10,18 @@ pub fn Pager(
     /// The page asked for (it may still be loading).
     #[prop(into)]
     request: Signal<PageRequest>,
-    /// What the page on screen shows.
+    /// What the page on screen shows (none: nothing to page through).
     #[prop(into)]
-    range: Signal<ShownRange>,
+    range: Signal<Option<ShownRange>>,
     /// Called with the page the user chose.
     on_navigate: Callback<PageRequest>,
 ) -> impl IntoView {
     let previous = move || request.get().previous();
-    let next = move || request.get().next(range.get().total);
+    let next = move || {
+        range
+            .get()
+            .and_then(|range| request.get().next(range.total))
+    };
     let change_size = move |event| {
         let size = PageSize::parse(&event_target_value(&event)).size;
         on_navigate.run(request.get_untracked().with_limit(size));
@@ -36,7 +40,7 @@ pub fn Pager(
             >
                 "Previous page"
             </button>
-            <p class="ca-range">{move || range.get().text()}</p>
+            <p class="ca-range">{move || range.get().map(|range| range.text())}</p>
             <label class="ca-page-size">
                 "Events per page"
                 <select class="ca-select" on:change=change_size>

@@ -37,11 +37,9 @@ impl Default for TimelineSettings {
 }
 
 /// One row as rendered: the event and what the page says about it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Row {
     event: ActivityEvent,
-    /// Tells exact duplicates apart (events carry no id).
-    copy: usize,
     /// The join-burst note this row carries (on a burst's newest join).
     burst_note: Option<String>,
     in_burst: bool,
@@ -81,20 +79,26 @@ pub fn Timeline(
         .map(|(day, rows)| (day_heading(DayLabel::of(day, today), &texts.lang), rows))
         .collect::<Vec<_>>()
     });
+    // One closure renders all rows, so that what they create is cleaned up
+    // as a whole when the next page, minute or setting renders them anew.
+    // (A <For> here would keep one record per row ever shown for as long as
+    // the timeline lives: leptos 0.8's owners keep a weak reference to each
+    // child they had until they are themselves cleaned up.)
     view! {
         <div class="ca-days">
-            <For
-                each=move || days.get()
-                key=|day| day.clone()
-                children=move |(heading, rows): (String, Vec<Row>)| {
-                    view! {
-                        <h3 class="ca-day-heading">{heading}</h3>
-                        <ol class="ca-timeline">
-                            {rows.into_iter().map(|row| view! { <EventRow row announce=settings.announce /> }).collect_view()}
-                        </ol>
-                    }
-                }
-            />
+            {move || {
+                days.get()
+                    .into_iter()
+                    .map(|(heading, rows)| {
+                        view! {
+                            <h3 class="ca-day-heading">{heading}</h3>
+                            <ol class="ca-timeline">
+                                {rows.into_iter().map(|row| view! { <EventRow row announce=settings.announce /> }).collect_view()}
+                            </ol>
+                        }
+                    })
+                    .collect_view()
+            }}
         </div>
     }
 }
@@ -116,14 +120,10 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
             in_burst[index] = true;
         }
     }
-    let mut copies: HashMap<ActivityEvent, usize> = HashMap::with_capacity(events.len());
     events
         .into_iter()
         .enumerate()
         .map(|(index, event)| {
-            let seen = copies.entry(event.clone()).or_default();
-            let copy = *seen;
-            *seen += 1;
             let instant = event.created_at.instant();
             let exact_time = full_date_time(instant, &texts.lang);
             let shown_time = if texts.exact {
@@ -133,7 +133,6 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
             };
             Row {
                 event,
-                copy,
                 burst_note: notes.remove(&index),
                 in_burst: in_burst[index],
                 shown_time,
