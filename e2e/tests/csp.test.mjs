@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useActivityPage } from '../support/fixture.mjs';
+import { casesTried } from '../support/cases.mjs';
 
 describe('strict Content-Security-Policy', () => {
   const f = useActivityPage({ mockArgs: ['--csp'] });
@@ -23,7 +24,7 @@ describe('strict Content-Security-Policy', () => {
   async function violations(label) {
     await f.page.waitForTimeout(300);
     const seen = await f.page.evaluate(() => window.__violations);
-    console.log(`CSP ${label}: ${seen.length} violations`);
+    casesTried(1, `CSP ${label}: ${seen.length} violations`);
     return seen;
   }
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { event } from '../support/mock-portal.mjs';
 import { useActivityPage } from '../support/fixture.mjs';
+import { casesTried } from '../support/cases.mjs';
 import { HostPage } from '../pages/host-page.mjs';
 
 const PROBES = [
@@ -88,7 +89,7 @@ describe('injection corpus', () => {
     const names = await assertHarmless(f.page.locator('#chat-activity'), events.length);
     const expected = events.map((e) => e.user.username);
     assert.deepEqual(names, expected);
-    console.log(`injection corpus (standalone): ${events.length} probes tried, 0 failures`);
+    casesTried(events.length, 'probes, standalone page');
   });
 
   test('a lone UTF-16 half escaped in the JSON costs that character, not the page', async () => {
@@ -103,7 +104,7 @@ describe('injection corpus', () => {
       events.map((e) => `\uFFFD${e.user.username}`),
       'each name read with U+FFFD in place of the unpaired half',
     );
-    console.log(`injection corpus (lone surrogates): ${events.length} probes tried, 0 failures`);
+    casesTried(events.length, 'probes with lone surrogates');
   });
 
   test('the custom element renders every probe literally', async () => {
@@ -114,6 +115,6 @@ describe('injection corpus', () => {
     await h.add('hostile', { 'chat-id': '71', 'api-base': f.portal.api, 'page-size': '100' });
     await h.waitForEvent('chat-activity-loaded');
     await assertHarmless(f.page.locator('chat-activity#hostile'), events.length);
-    console.log(`injection corpus (custom element): ${events.length} probes tried, 0 failures`);
+    casesTried(events.length, 'probes, custom element');
   });
 });

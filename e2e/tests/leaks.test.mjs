@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { useActivityPage } from '../support/fixture.mjs';
+import { casesTried } from '../support/cases.mjs';
 import { launchChromium, signedInContext } from '../support/browser.mjs';
 import { HostPage } from '../pages/host-page.mjs';
 import { ActivityPage } from '../pages/activity-page.mjs';
@@ -54,6 +55,7 @@ class MemoryProbe {
     const last = this.samples.at(-1);
     assert.ok(last.js - first.js <= 32 * 1024, `${what}: JS heap grew from ${first.js} to ${last.js}`);
     assert.ok(last.wasm - first.wasm <= WASM_PAGE, `${what}: wasm memory grew from ${first.wasm} to ${last.wasm}`);
+    casesTried(1000, what);
   }
 }
 
@@ -209,6 +211,7 @@ describe('leaks', () => {
       return { timers: since(window.__live.timers), listeners: since(window.__live.listeners) };
     }, mark);
     assert.deepEqual(left, { timers: [], listeners: [] });
+    casesTried(1, 'unmount after every kind of timer');
     assert.deepEqual(h.errors, []);
   });
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useActivityPage } from '../support/fixture.mjs';
+import { casesTried } from '../support/cases.mjs';
 import { HostPage } from '../pages/host-page.mjs';
 
 describe('races', () => {
@@ -23,6 +24,7 @@ describe('races', () => {
     await f.activity.expectApiPage(1, 200, 10);
     assert.equal(f.activity.searchParams().get('page'), '21');
     assert.equal(await f.activity.alert.count(), 0);
+    casesTried(20, 'page clicks racing their answers');
   });
 
   test('a page-size change during a load wins over the load', async () => {
@@ -35,6 +37,7 @@ describe('races', () => {
     await f.page.waitForTimeout(1800);
     await f.activity.expectApiPage(1, 0, 50);
     assert.equal(await f.activity.pageSize.inputValue(), '50');
+    casesTried(1, 'page size changed during a load');
   });
 
   test('a chat change during a load (element attribute) shows the new chat only', async () => {
@@ -50,5 +53,6 @@ describe('races', () => {
     assert.deepEqual(await el.usernames(), expected.events.map((e) => e.user.username));
     const loaded = await h.events('chat-activity-loaded');
     assert.deepEqual(loaded.map((e) => e.detail.chatId), [5], 'chat 1 never shown');
+    casesTried(1, 'chat changed during a load');
   });
 });
