@@ -15,9 +15,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::chat_id::ChatId;
 use crate::element_config::{ElementConfig, OBSERVED_ATTRIBUTES};
@@ -26,9 +24,6 @@ use crate::views::notice::FailureNotice;
 
 /// The element's tag name.
 pub const TAG: &str = "chat-activity";
-
-/// The component's stylesheet, adopted by every element's shadow root.
-const STYLESHEET: &str = include_str!("../style/chat-activity.css");
 
 #[wasm_bindgen(module = "/src/custom_element.js")]
 extern "C" {
@@ -54,9 +49,6 @@ struct MountedElement {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<MountedElement>> = const { RefCell::new(Vec::new()) };
-    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
-        .ok()
-        .filter(|sheet| sheet.replace_sync(STYLESHEET).is_ok());
 }
 
 /// Registers `<chat-activity>` (once; later calls do nothing).
@@ -95,11 +87,7 @@ fn connect(element: HtmlElement) {
         leptos::logging::error!("chat-activity: cannot attach a shadow root to the element");
         return;
     };
-    SHEET.with(|sheet| {
-        if let Some(sheet) = sheet {
-            shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
-        }
-    });
+    crate::stylesheet::adopt_into_shadow(&shadow);
     let Some(container) = element
         .owner_document()
         .and_then(|document| document.create_element("div").ok())

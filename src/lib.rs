@@ -49,6 +49,7 @@ mod page_loader;
 pub mod page_url;
 pub mod paging;
 pub mod standalone;
+mod stylesheet;
 pub mod time_text;
 mod url_sync;
 pub mod views;

@@ -31,6 +31,7 @@ pub fn start() {
     else {
         return;
     };
+    crate::stylesheet::adopt_into_document(&document);
     let api_base = ApiBase::parse(&meta_content(&document, API_BASE_META).unwrap_or_default());
     let refresh_seconds = parse_refresh_seconds(
         meta_content(&document, REFRESH_META).as_deref(),

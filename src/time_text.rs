@@ -1,6 +1,6 @@
 //! Time text: how long ago an event happened, in words.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 /// A unit of relative time, named as `Intl.RelativeTimeFormat` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +52,12 @@ const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 const WEEK: i64 = 7 * DAY;
 
+/// Month abbreviations for the English date ("Apr 4, 2026"): chrono's
+/// `format` would pull its whole strftime machinery into the wasm.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 impl RelativeTime {
     /// When `then` was, seen at `now`: like GitHub's `<relative-time>`,
     /// relative within thirty days (rounding down), a date beyond.
@@ -83,7 +89,12 @@ impl RelativeTime {
     /// "just now", "1 minute ago", "3 hours ago", "in 2 days", or the date.
     pub fn english(self, then: DateTime<Utc>) -> String {
         match self {
-            Self::Date => then.format("%b %-d, %Y").to_string(),
+            Self::Date => format!(
+                "{} {}, {:04}",
+                MONTHS[then.month0() as usize],
+                then.day(),
+                then.year()
+            ),
             Self::Relative { value: 0, .. } => "just now".to_owned(),
             Self::Relative { value, unit } => {
                 let count = value.unsigned_abs();

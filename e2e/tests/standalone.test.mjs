@@ -31,6 +31,18 @@ describe('standalone page', () => {
     });
   }
 
+  test('the component is styled by the stylesheet in the wasm, once', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.settled();
+    const styled = await f.page.evaluate(() => ({
+      adopted: document.adoptedStyleSheets.length,
+      linked: [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => new URL(l.href).pathname),
+      avatar: getComputedStyle(document.querySelector('.ca-avatar')).borderRadius,
+      border: getComputedStyle(document.querySelector('.ca-root')).borderTopStyle,
+    }));
+    assert.deepEqual(styled, { adopted: 1, linked: ['/page.css'], avatar: '50%', border: 'solid' });
+  });
+
   test('the largest chat id is valid and asked for', async () => {
     await f.activity.open('?chat_id=9007199254740991');
     await f.activity.alert.waitFor();

@@ -66,7 +66,8 @@ pub fn JumpToDate(
     #[prop(into)]
     busy: Signal<bool>,
 ) -> impl IntoView {
-    let today = now().format("%Y-%m-%d").to_string();
+    // A date input's value is always "yyyy-mm-dd" (NaiveDate's Display).
+    let today = now().date_naive().to_string();
     view! {
         <label class="ca-jump">
             "Jump to date"
@@ -75,11 +76,22 @@ pub fn JumpToDate(
                 class="ca-input"
                 max=today
                 aria-busy=move || busy.get().then_some("true")
-                on:change=move |event| {
-                    let value = event_target_value(&event);
-                    on_jump.run(NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok());
-                }
+                on:change=move |event| on_jump.run(chosen_day(&event_target(&event)))
             />
         </label>
     }
+}
+
+/// The day a date input holds, read by the browser (`valueAsDate`, midnight
+/// UTC of that day): chrono's text parser would cost the wasm 6 kB.
+fn chosen_day(input: &web_sys::HtmlInputElement) -> Option<NaiveDate> {
+    let date = input.value_as_date().ok().flatten()?;
+    if !date.get_time().is_finite() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::try_from(date.get_utc_full_year()).ok()?,
+        date.get_utc_month() + 1,
+        date.get_utc_date(),
+    )
 }
