@@ -3,7 +3,8 @@
 // Prints bytes (raw, gzip -9, brotli 11), time to the first row, page-switch
 // time and memory growth, with the ratio component ÷ baseline. Runs A B A B.
 //   bash scripts/bench.sh   (builds first)
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -44,7 +45,13 @@ const spread = (values) => {
   return `${sorted[Math.floor(sorted.length * 0.1)].toFixed(1)}–${sorted[Math.ceil(sorted.length * 0.9) - 1].toFixed(1)}`;
 };
 
-const portal = await startMockPortal({ extraArgs: ['--examples', path.join(root, 'bench/pages')] });
+// The baseline is served with the component's stylesheet next to it (the
+// standalone page has it inside the wasm).
+const staged = await mkdtemp(path.join(os.tmpdir(), 'chat-activity-bench-'));
+const baselineDir = path.join(staged, 'baseline');
+await cp(path.join(root, 'bench/pages/baseline'), baselineDir, { recursive: true });
+await cp(path.join(root, 'style/chat-activity.css'), path.join(baselineDir, 'chat-activity.css'));
+const portal = await startMockPortal({ extraArgs: ['--examples', staged] });
 const browser = await launchChromium(['--enable-precise-memory-info']);
 const url = {
   component: `${portal.pages}/?chat_id=${CHAT}&limit=${LIMIT}`,
@@ -67,11 +74,14 @@ async function openPage(kind) {
 
 function switchPage(page, label) {
   return page.evaluate((label) => new Promise((resolve) => {
-    const before = document.querySelector('li.ca-event');
+    // Rows may be new elements (the baseline) or updated in place (the
+    // component): what counts is that the next page's rows are shown.
+    const text = () => document.querySelector('.ca-range').textContent + document.querySelector('li.ca-event').textContent;
+    const before = text();
     const start = performance.now();
     const observer = new MutationObserver(() => {
       const items = document.querySelectorAll('li.ca-event');
-      if (items.length === 100 && items[0] !== before) {
+      if (items.length === 100 && text() !== before) {
         observer.disconnect();
         resolve(performance.now() - start);
       }
@@ -123,8 +133,7 @@ for (const kind of kinds) {
 
 const dist = path.join(root, 'dist');
 const componentFiles = (await files(dist)).filter((file) => /\.(wasm|js|css|html)$/.test(file));
-const baselineDir = path.join(root, 'bench/pages/baseline');
-const baselineFiles = [...(await files(baselineDir)), path.join(dist, 'chat-activity.css')];
+const baselineFiles = await files(baselineDir);
 const size = { component: await bytes(componentFiles), baseline: await bytes(baselineFiles) };
 
 await browser.close();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Property tests of the pure logic at full strength: 100,000 cases for each
-# of the 10 properties in tests/properties.rs, over 1,000,000 in all.
+# of the properties in tests/properties.rs (11: 1,100,000 cases in all).
 # (The README's test command runs the same properties with proptest's default 256.)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
