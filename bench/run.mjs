@@ -39,6 +39,7 @@ async function bytes(paths) {
   return { raw, gzip, brotli };
 }
 
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const spread = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,13 +54,16 @@ await cp(path.join(root, 'bench/pages/baseline'), baselineDir, { recursive: true
 await cp(path.join(root, 'style/chat-activity.css'), path.join(baselineDir, 'chat-activity.css'));
 const portal = await startMockPortal({ extraArgs: ['--examples', staged] });
 const browser = await launchChromium(['--enable-precise-memory-info']);
+// Memory is measured without V8's optimizing tiers, whose compiled code for
+// the switching loop would otherwise count as growth on both sides.
+const memoryBrowser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--no-opt --no-sparkplug --no-maglev']);
 const url = {
   component: `${portal.pages}/?chat_id=${CHAT}&limit=${LIMIT}`,
   baseline: `${portal.pages}/examples/baseline/?chat_id=${CHAT}&limit=${LIMIT}`,
 };
 
-async function openPage(kind) {
-  const context = await signedInContext(browser, portal, 'maria');
+async function openPage(kind, on = browser) {
+  const context = await signedInContext(on, portal, 'maria');
   const page = await context.newPage();
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
@@ -92,10 +96,11 @@ function switchPage(page, label) {
 }
 
 async function memory(page, client) {
-  await client.send('HeapProfiler.collectGarbage');
+  await page.waitForTimeout(300);
+  for (let i = 0; i < 3; i++) await client.send('HeapProfiler.collectGarbage');
   const { usedSize } = await client.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.__wasm?.memory.buffer.byteLength ?? 0);
-  return usedSize + wasm;
+  return { js: usedSize, wasm, total: usedSize + wasm };
 }
 
 const results = { component: { first: [], switch: [] }, baseline: { first: [], switch: [] } };
@@ -117,17 +122,19 @@ for (let i = 0; i < SWITCHES; i++) {
   }
 }
 for (const kind of kinds) {
-  const { page, context } = open[kind];
+  await open[kind].context.close();
+  const { page, context } = await openPage(kind, memoryBrowser);
   const client = await context.newCDPSession(page);
   const start = await memory(page, client);
-  let at100 = 0;
+  let at100 = start;
   for (let i = 1; i <= MEMORY_SWITCHES; i++) {
     await switchPage(page, i % 2 === 1 ? 'Next page' : 'Previous page');
     if (i === 100) at100 = await memory(page, client);
   }
   const end = await memory(page, client);
-  results[kind].memory = end - start;
-  results[kind].trend = end - at100;
+  results[kind].memory = end.total - start.total;
+  results[kind].memoryParts = `JS ${kb(end.js - start.js)}, wasm ${kb(end.wasm - start.wasm)}`;
+  results[kind].trend = end.total - at100.total;
   await context.close();
 }
 
@@ -137,17 +144,17 @@ const baselineFiles = await files(baselineDir);
 const size = { component: await bytes(componentFiles), baseline: await bytes(baselineFiles) };
 
 await browser.close();
+await memoryBrowser.close();
 await portal.stop();
 
 const ratio = (a, b) => (b === 0 ? '—' : (a / b).toFixed(2));
-const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const rows = [
   ['bytes, raw', kb(size.component.raw), kb(size.baseline.raw), ratio(size.component.raw, size.baseline.raw)],
   ['bytes, gzip -9', kb(size.component.gzip), kb(size.baseline.gzip), ratio(size.component.gzip, size.baseline.gzip)],
   ['bytes, brotli 11', kb(size.component.brotli), kb(size.baseline.brotli), ratio(size.component.brotli, size.baseline.brotli)],
   [`first row, median of ${LOADS} loads (ms)`, `${median(results.component.first).toFixed(1)} (${spread(results.component.first)})`, `${median(results.baseline.first).toFixed(1)} (${spread(results.baseline.first)})`, ratio(median(results.component.first), median(results.baseline.first))],
   [`page switch, 100 rows, median of ${SWITCHES} (ms)`, `${median(results.component.switch).toFixed(1)} (${spread(results.component.switch)})`, `${median(results.baseline.switch).toFixed(1)} (${spread(results.baseline.switch)})`, ratio(median(results.component.switch), median(results.baseline.switch))],
-  [`memory growth over ${MEMORY_SWITCHES} switches`, kb(results.component.memory), kb(results.baseline.memory), ratio(results.component.memory, results.baseline.memory)],
+  [`memory growth over ${MEMORY_SWITCHES} switches`, `${kb(results.component.memory)} (${results.component.memoryParts})`, `${kb(results.baseline.memory)} (${results.baseline.memoryParts})`, ratio(results.component.memory, results.baseline.memory)],
   ['memory change, switch 100 → end', kb(results.component.trend), kb(results.baseline.trend), '—'],
 ];
 console.log(`\n| figure | component | baseline | component ÷ baseline |\n|---|---|---|---|`);
