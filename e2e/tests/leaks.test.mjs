@@ -14,7 +14,7 @@ import { ActivityPage } from '../pages/activity-page.mjs';
 
 const WASM_PAGE = 65536;
 
-/** Samples memory after forced GC; `trend` fails on growth past the first sample. */
+/** Samples memory after forced GC; `assertNoTrend` fails on growth past the first sample. */
 class MemoryProbe {
   constructor(page, client) {
     this.page = page;
