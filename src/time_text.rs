@@ -85,6 +85,25 @@ impl RelativeTime {
         Self::Relative { value, unit }
     }
 
+    /// The same, with day-sized counts taken from the calendar: an event of
+    /// the day before yesterday is "2 days ago" even 30 hours later, as its
+    /// day heading says. `calendar_days` is the viewer's local day of now
+    /// minus that of the event.
+    pub fn in_calendar_days(self, calendar_days: i64) -> Self {
+        match self {
+            Self::Relative {
+                unit: TimeUnit::Day,
+                value,
+            } if calendar_days != 0 && calendar_days.signum() == -value.signum() => {
+                Self::Relative {
+                    value: -calendar_days,
+                    unit: TimeUnit::Day,
+                }
+            }
+            other => other,
+        }
+    }
+
     /// The English text, where the browser's `Intl` is not at hand:
     /// "just now", "1 minute ago", "3 hours ago", "in 2 days", or the date.
     pub fn english(self, then: DateTime<Utc>) -> String {
@@ -179,6 +198,35 @@ mod tests {
                 unit: TimeUnit::Minute
             }
         );
+    }
+
+    #[test]
+    fn day_counts_follow_the_calendar() {
+        let yesterday_by_clock = RelativeTime::between(now() - Duration::hours(30), now());
+        assert_eq!(
+            yesterday_by_clock.in_calendar_days(2),
+            RelativeTime::Relative {
+                value: -2,
+                unit: TimeUnit::Day
+            }
+        );
+        assert_eq!(yesterday_by_clock.in_calendar_days(1), yesterday_by_clock);
+        let ahead = RelativeTime::between(now() + Duration::hours(30), now());
+        assert_eq!(
+            ahead.in_calendar_days(-2),
+            RelativeTime::Relative {
+                value: 2,
+                unit: TimeUnit::Day
+            }
+        );
+        // Hours, weeks and dates keep their count; a calendar that disagrees
+        // on the direction (clock skew) is not followed.
+        let hours = RelativeTime::between(now() - Duration::hours(20), now());
+        assert_eq!(hours.in_calendar_days(1), hours);
+        let weeks = RelativeTime::between(now() - Duration::days(15), now());
+        assert_eq!(weeks.in_calendar_days(16), weeks);
+        assert_eq!(yesterday_by_clock.in_calendar_days(-1), yesterday_by_clock);
+        assert_eq!(yesterday_by_clock.in_calendar_days(0), yesterday_by_clock);
     }
 
     #[test]

@@ -118,6 +118,20 @@ describe('what it shows', () => {
     assert.ok(title.includes(year) && /\d{1,2}:\d{2}/.test(title), title);
   });
 
+  test('time: days count on the calendar, as the day headings do', async () => {
+    // 23:00 on the day before yesterday: 25 to 48 hours ago, always "2 days ago".
+    const at = new Date();
+    at.setDate(at.getDate() - 2);
+    at.setHours(23, 0, 0, 0);
+    const iso = at.toISOString().replace(/\.\d+Z$/, 'Z');
+    await f.portal.putChat(25, { events: [event(1, 'alice', 'join', { at: iso })] });
+    await f.activity.open('?chat_id=25');
+    await f.activity.settled();
+    assert.equal((await f.activity.items.first().locator('time').textContent()).trim(), '2 days ago');
+    const heading = (await f.activity.region.locator('.ca-day-heading').first().textContent()).trim();
+    assert.ok(heading.includes(String(at.getDate())) && !/yesterday|today/i.test(heading), heading);
+  });
+
   test('the pager: Previous and Next disabled where there is no page, and "Showing a–b of n"', async () => {
     await f.portal.putChat(24, { events: fixture.events });
     await f.activity.open('?chat_id=24');

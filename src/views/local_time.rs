@@ -92,9 +92,16 @@ pub fn full_date_time(instant: DateTime<Utc>, lang: &str) -> String {
         .unwrap_or_else(|| instant.to_rfc3339())
 }
 
-/// "3 hours ago", "yesterday", "vor 3 Stunden", or beyond thirty days the date.
-pub fn relative_text(instant: DateTime<Utc>, now: DateTime<Utc>, lang: &str) -> String {
-    let when = RelativeTime::between(instant, now);
+/// "3 hours ago", "yesterday", "vor 3 Stunden", or beyond thirty days the
+/// date; days are counted on the calendar from `today`, the local day of `now`.
+pub fn relative_text(
+    instant: DateTime<Utc>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    lang: &str,
+) -> String {
+    let calendar_days = (today - local_day(instant)).num_days();
+    let when = RelativeTime::between(instant, now).in_calendar_days(calendar_days);
     let formats = formats(lang);
     let text = match when {
         RelativeTime::Relative { value, unit } => Some(String::from(

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use super::avatar::Avatar;
@@ -66,12 +66,14 @@ pub fn Timeline(
     // here, once per change, so the rows hold no reactive closures of their
     // own (closures per row cost memory on every page switch).
     let days = Memo::new(move |_| {
+        let now = now.get();
         let texts = TimeTexts {
-            now: now.get(),
+            now,
+            today: local_day(now),
             lang: settings.lang.get(),
             exact: settings.exact_times.get(),
         };
-        let today = local_day(texts.now);
+        let today = texts.today;
         group_by_day(rows(events.get(), &texts), |row| {
             local_day(row.event.created_at.instant())
         })
@@ -106,6 +108,8 @@ pub fn Timeline(
 /// What the time texts of a render depend on.
 struct TimeTexts {
     now: DateTime<Utc>,
+    /// The viewer's local day of `now`.
+    today: NaiveDate,
     lang: String,
     exact: bool,
 }
@@ -129,7 +133,7 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
             let shown_time = if texts.exact {
                 exact_time.clone()
             } else {
-                relative_text(instant, texts.now, &texts.lang)
+                relative_text(instant, texts.now, texts.today, &texts.lang)
             };
             Row {
                 event,
