@@ -73,12 +73,16 @@ pub fn Timeline(
             lang: settings.lang.get(),
             exact: settings.exact_times.get(),
         };
-        let today = texts.today;
         group_by_day(rows(events.get(), &texts), |row| {
             local_day(row.event.created_at.instant())
         })
         .into_iter()
-        .map(|(day, rows)| (day_heading(DayLabel::of(day, today), &texts.lang), rows))
+        .map(|(day, rows)| {
+            (
+                day_heading(DayLabel::of(day, texts.today), &texts.lang),
+                rows,
+            )
+        })
         .collect::<Vec<_>>()
     });
     // One closure renders all rows, so that what they create is cleaned up
