@@ -3,7 +3,7 @@
 // Prints bytes (raw, gzip -9, brotli 11), time to the first row, page-switch
 // time and memory growth, with the ratio component ÷ baseline. Runs A B A B.
 //   bash scripts/bench.sh   (builds first)
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,7 @@ const size = { component: await bytes(componentFiles), baseline: await bytes(bas
 await browser.close();
 await memoryBrowser.close();
 await portal.stop();
+await rm(staged, { recursive: true });
 
 const ratio = (a, b) => (b === 0 ? '—' : (a / b).toFixed(2));
 const rows = [

@@ -10,10 +10,6 @@ cargo build --quiet --release -p mock-portal
 
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
-count() { # count FILE PATTERN: sums the numbers the pattern captures
-  sed -nE "s/$2/\1/p" "$1" | awk '{ n += $1 } END { print n + 0 }'
-}
-
 failed=0
 rows=()
 for suite in faults races injection csp leaks; do

@@ -10,6 +10,10 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+# For the scripts that source this one: sums the numbers PATTERN captures in FILE.
+count() { # count FILE PATTERN
+  sed -nE "s/$2/\1/p" "$1" | awk '{ n += $1 } END { print n + 0 }'
+}
 
 export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true

@@ -32,9 +32,6 @@ step "end-to-end tests (built page in headless Chromium, mock portal on another 
 cargo build --quiet --release -p mock-portal
 (cd e2e && node --test --test-concurrency=1 --test-reporter=spec tests/) 2>&1 | tee "$logs/e2e.txt"
 
-count() { # count FILE PATTERN: sums the numbers the pattern captures
-  sed -nE "s/$2/\1/p" "$1" | awk '{ n += $1 } END { print n + 0 }'
-}
 passed=$(($(count "$logs/native.txt" '^test result: .* ([0-9]+) passed.*') +
   $(count "$logs/component.txt" '^test result: .* ([0-9]+) passed.*') +
   $(count "$logs/e2e.txt" '^ℹ pass ([0-9]+)$')))

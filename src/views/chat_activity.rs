@@ -457,12 +457,13 @@ pub fn ChatActivity(
     // contents change. (A view rebuilt per page would leave its reactive
     // nodes subscribed to the signals that outlive it until those change.)
     let content = Memo::new(move |_| {
-        let total = if filter.is_active() {
+        let filtering = filter.is_active();
+        let total = if filtering {
             filtered_page.with(|page| page.as_ref().map(|(_, _, total)| *total))
         } else {
             page.with(|page| page.as_ref().map(|page| page.total))
         };
-        match (filter.is_active(), total) {
+        match (filtering, total) {
             (_, None) => Content::Nothing,
             (true, Some(0)) => Content::NoMatch,
             (false, Some(0)) => Content::NoActivity,
