@@ -19,7 +19,7 @@ use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker};
 use crate::page_loader::PageLoader;
 use crate::page_url::PageQuery;
 use crate::paging::{PageRequest, PageSize, ShownRange};
-use crate::url_sync::{self, HistoryMode};
+use crate::url_sync::{self, HistoryMode, UrlWriter};
 
 /// How often the head of the timeline is checked for new events, by default.
 pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
@@ -161,15 +161,16 @@ pub fn ChatActivity(
             let _ = title.focus();
         }
     };
+    let url_writer = sync_url.then(UrlWriter::new);
     let go_to = move |request: PageRequest, mode: HistoryMode| {
         focus_title_on_load.set_value(mode == HistoryMode::Push);
         position.set(Some((source.get_untracked(), request)));
-        if sync_url {
-            url_sync::write_paging(&request, mode);
+        if let Some(writer) = url_writer {
+            writer.write_soon(request, mode);
         }
     };
-    if sync_url {
-        follow_url(source, position);
+    if let Some(writer) = url_writer {
+        follow_url(source, position, writer);
     }
 
     let status = RwSignal::new(Status::Loading);
@@ -564,7 +565,11 @@ pub fn ChatActivity(
 }
 
 /// With `sync_url`: start from the URL's paging, and follow Back/Forward.
-fn follow_url(source: Memo<Source>, position: RwSignal<Option<(Source, PageRequest)>>) {
+fn follow_url(
+    source: Memo<Source>,
+    position: RwSignal<Option<(Source, PageRequest)>>,
+    writer: UrlWriter,
+) {
     let read_url = move |initial: bool| {
         let query = PageQuery::parse(&url_sync::current_search());
         let source = source.get_untracked();
@@ -575,6 +580,10 @@ fn follow_url(source: Memo<Source>, position: RwSignal<Option<(Source, PageReque
         position.set(Some((source, request)));
     };
     read_url(true);
-    let listener = window_event_listener(ev::popstate, move |_| read_url(false));
+    let listener = window_event_listener(ev::popstate, move |_| {
+        // The history entry the reader went to wins over writes not done yet.
+        writer.cancel();
+        read_url(false);
+    });
     on_cleanup(move || listener.remove());
 }
