@@ -102,7 +102,13 @@ describe('timeline tools', () => {
     const copied = await f.activity.region.getByRole('button', { name: 'Copy invite code Vy8nFKq2' }).getAttribute('data-state');
     assert.equal(copied, 'copied');
     await f.activity.region.getByRole('button', { name: 'Copy invite code portal' }).click();
+    await f.activity.region.getByRole('status').getByText('Copied invite code portal').waitFor();
     assert.equal(await f.page.evaluate(() => navigator.clipboard.readText()), 'portal');
+    // One chip says "Copied" at a time: the one clicked last, for three seconds.
+    const states = () => f.activity.region.locator('.ca-chip-copy').evaluateAll((buttons) => buttons.map((b) => b.dataset.state));
+    assert.deepEqual(await states(), ['idle', 'copied']);
+    await f.page.waitForFunction(() => !document.querySelector('.ca-chip-copy[data-state="copied"]'), null, { timeout: 5000 });
+    assert.deepEqual(await states(), ['idle', 'idle']);
   });
 
   test('invite chips: a refused clipboard gets a clear message', async () => {

@@ -1,4 +1,9 @@
-//! An invite code or vanity slug as a chip, with a button that copies it.
+//! Invite codes and vanity slugs as chips, with a button that copies the code.
+//!
+//! The chips hold no state of their own: one [`ChipCopier`] per timeline
+//! copies, remembers which row's chip was copied and resets it, so that the
+//! rows, updated in place from page to page, cost no signals, timers or
+//! listeners per row.
 
 use std::time::Duration;
 
@@ -10,79 +15,101 @@ use crate::event_text::{CodeKind, InviteCode};
 /// What copying did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CopyState {
-    Idle,
     Copied,
     Refused,
 }
 
-/// The code as text, and a button named "Copy invite code {code}" that puts
-/// it on the clipboard and says so (visibly, and to screen readers through
-/// `announce`).
-#[component]
-pub fn InviteChip(
-    /// The code and whether it is an invite code or a vanity slug.
-    code: InviteCode,
-    /// The component's polite status region.
+/// Which row a chip is on: the event's time as sent and its user. (A page
+/// has no two events of one user at one instant; another page's rows never
+/// match, so a mark does not follow its row's element to the next page.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ChipKey {
+    pub at: String,
+    pub user: u64,
+}
+
+/// Copies a timeline's invite codes and says so, visibly (by the button's
+/// `data-state`, for three seconds) and to screen readers.
+#[derive(Clone, Copy)]
+pub(crate) struct ChipCopier {
+    mark: RwSignal<Option<(ChipKey, CopyState)>>,
+    reset: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     announce: Callback<String>,
-) -> impl IntoView {
-    let state = RwSignal::new(CopyState::Idle);
-    // "Copied" goes back to the copy button after a while; the timer ends
-    // with the chip.
-    let reset = StoredValue::new_local(None::<TimeoutHandle>);
-    let stop_reset = move || {
-        if let Some(timer) = reset.try_update_value(Option::take).flatten() {
+}
+
+impl ChipCopier {
+    /// A copier whose reset timer ends with the current owner.
+    pub(crate) fn new(announce: Callback<String>) -> Self {
+        let copier = Self {
+            mark: RwSignal::new(None),
+            reset: StoredValue::new_local(None),
+            announce,
+        };
+        on_cleanup(move || copier.stop_reset());
+        copier
+    }
+
+    /// The `data-state` of the chip on row `key` (the stylesheet shows
+    /// "Copy", "Copied" or "Not copied" by it). Re-renders the caller when
+    /// a copy starts or ends.
+    pub(crate) fn state_of(self, key: &ChipKey) -> &'static str {
+        self.mark.with(|mark| match mark {
+            Some((marked, CopyState::Copied)) if marked == key => "copied",
+            Some((marked, CopyState::Refused)) if marked == key => "refused",
+            _ => "idle",
+        })
+    }
+
+    /// Puts `code` on the clipboard and marks the chip on row `key`.
+    pub(crate) fn copy(self, code: String, key: ChipKey) {
+        spawn_local(async move {
+            let copied = write_to_clipboard(&code).await;
+            let (state, message) = if copied {
+                (CopyState::Copied, format!("Copied invite code {code}"))
+            } else {
+                (
+                    CopyState::Refused,
+                    "Couldn't copy: the browser refused access to the clipboard.".to_owned(),
+                )
+            };
+            if self.mark.try_set(Some((key, state))).is_some() {
+                // The timeline went while the clipboard answered.
+                return;
+            }
+            self.announce.try_run(message);
+            self.stop_reset();
+            let timer = set_timeout_with_handle(
+                move || _ = self.mark.try_set(None),
+                Duration::from_secs(3),
+            );
+            if let Some(Some(timer)) = self.reset.try_set_value(timer.ok()) {
+                // The timeline went meanwhile.
+                timer.clear();
+            }
+        });
+    }
+
+    fn stop_reset(self) {
+        if let Some(timer) = self.reset.try_update_value(Option::take).flatten() {
             timer.clear();
         }
-    };
-    on_cleanup(stop_reset);
-    let text = code.code.clone();
-    let label = format!("Copy invite code {}", code.code);
+    }
+}
+
+/// The code as text, and a button named "Copy invite code {code}" (its
+/// clicks are the timeline's, see [`ChipCopier::copy`]).
+pub(crate) fn invite_chip(code: InviteCode, state: &'static str) -> impl IntoView {
     let kind = match code.kind {
         CodeKind::Invite => "invite",
         CodeKind::VanitySlug => "vanity",
     };
-    let copy = move |_| {
-        let text = text.clone();
-        spawn_local(async move {
-            let copied = write_to_clipboard(&text).await;
-            let message = if copied {
-                format!("Copied invite code {text}")
-            } else {
-                "Couldn't copy: the browser refused access to the clipboard.".to_owned()
-            };
-            state.try_set(if copied {
-                CopyState::Copied
-            } else {
-                CopyState::Refused
-            });
-            announce.try_run(message);
-            stop_reset();
-            let timer = set_timeout_with_handle(
-                move || _ = state.try_set(CopyState::Idle),
-                Duration::from_secs(3),
-            );
-            if let Some(Some(timer)) = reset.try_set_value(timer.ok()) {
-                // The chip went while the clipboard answered.
-                timer.clear();
-            }
-        });
-    };
+    let label = format!("Copy invite code {}", code.code);
     view! {
         <span class="ca-chip" data-kind=kind>
-            <code class="ca-chip-code">{code.code.clone()}</code>
+            <code class="ca-chip-code">{code.code}</code>
             // The visible word comes from the stylesheet (by data-state), so
             // that the sentence's text is only the sentence.
-            <button
-                type="button"
-                class="ca-chip-copy"
-                aria-label=label
-                data-state=move || match state.get() {
-                    CopyState::Idle => "idle",
-                    CopyState::Copied => "copied",
-                    CopyState::Refused => "refused",
-                }
-                on:click=copy
-            ></button>
+            <button type="button" class="ca-chip-copy" aria-label=label data-state=state></button>
         </span>
     }
 }

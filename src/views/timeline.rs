@@ -1,13 +1,14 @@
 //! The timeline view: events grouped under day headings, one list item per
 //! event, newest first, with invite chips and join-burst notes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::avatar::Avatar;
-use super::invite_chip::InviteChip;
+use super::avatar::{avatar, FailedPictures};
+use super::invite_chip::{invite_chip, ChipCopier, ChipKey};
 use super::local_time::{day_heading, full_date_time, local_day, relative_text};
 use crate::api::ActivityEvent;
 use crate::day_groups::{group_by_day, DayLabel};
@@ -51,6 +52,15 @@ struct Row {
     exact: bool,
 }
 
+impl Row {
+    fn chip_key(&self) -> ChipKey {
+        ChipKey {
+            at: self.event.created_at.as_str().to_owned(),
+            user: self.event.user.id,
+        }
+    }
+}
+
 /// The events of one page, grouped by the viewer's local day.
 #[component]
 pub fn Timeline(
@@ -85,28 +95,68 @@ pub fn Timeline(
         })
         .collect::<Vec<_>>()
     });
+    let failed_pictures = FailedPictures::new();
+    let chips = ChipCopier::new(settings.announce);
+    // A copy button's click: which row it is on, by the row's place on the page.
+    let copy_clicked = move |event: web_sys::MouseEvent| {
+        let Some(index) = chip_row_index(&event) else {
+            return;
+        };
+        let found = days.with_untracked(|days| {
+            let row = days.iter().flat_map(|(_, rows)| rows).nth(index)?;
+            let code = EventSentence::of(&row.event).code?;
+            Some((code.code, row.chip_key()))
+        });
+        if let Some((code, key)) = found {
+            chips.copy(code, key);
+        }
+    };
     // One closure renders all rows, so that what they create is cleaned up
     // as a whole when the next page, minute or setting renders them anew.
     // (A <For> here would keep one record per row ever shown for as long as
     // the timeline lives: leptos 0.8's owners keep a weak reference to each
-    // child they had until they are themselves cleaned up.)
+    // child they had until they are themselves cleaned up.) The rows have
+    // no state or listeners of their own: avatar failures and copy clicks
+    // are caught here, once.
     view! {
-        <div class="ca-days">
+        <div
+            class="ca-days"
+            on:error:capture=move |event| failed_pictures.on_error(&event)
+            on:click=copy_clicked
+        >
             {move || {
-                days.get()
-                    .into_iter()
-                    .map(|(heading, rows)| {
-                        view! {
-                            <h3 class="ca-day-heading">{heading}</h3>
-                            <ol class="ca-timeline">
-                                {rows.into_iter().map(|row| view! { <EventRow row announce=settings.announce /> }).collect_view()}
-                            </ol>
-                        }
-                    })
-                    .collect_view()
+                failed_pictures.with(|failed| days.with(|days| {
+                    days.iter()
+                        .map(|(heading, rows)| {
+                            view! {
+                                <h3 class="ca-day-heading">{heading.clone()}</h3>
+                                <ol class="ca-timeline">
+                                    {rows.iter().map(|row| event_row(row, failed, chips)).collect_view()}
+                                </ol>
+                            }
+                        })
+                        .collect_view()
+                }))
             }}
         </div>
     }
+}
+
+/// The place on the page of the row whose copy button was clicked.
+fn chip_row_index(event: &web_sys::MouseEvent) -> Option<usize> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("button.ca-chip-copy").ok()??;
+    let row = target.closest("li.ca-event").ok()??;
+    let rows = event
+        .current_target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .query_selector_all("li.ca-event")
+        .ok()?;
+    (0..rows.length()).position(|index| {
+        rows.get(index)
+            .is_some_and(|other| other.is_same_node(Some(&row)))
+    })
 }
 
 /// What the time texts of a render depend on.
@@ -152,35 +202,30 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
 }
 
 /// One event: avatar, "{username} {what happened}", and when.
-#[component]
-fn EventRow(row: Row, announce: Callback<String>) -> impl IntoView {
-    let Row {
-        event,
-        burst_note,
-        in_burst,
-        shown_time,
-        exact_time,
-        exact,
-        ..
-    } = row;
-    let sentence = EventSentence::of(&event);
+fn event_row(row: &Row, failed_pictures: &HashSet<String>, chips: ChipCopier) -> impl IntoView {
+    let event = &row.event;
+    let sentence = EventSentence::of(event);
+    let chip_state = sentence
+        .code
+        .is_some()
+        .then(|| chips.state_of(&row.chip_key()));
     // The exact time for screen readers; sighted keyboard users get it
     // through the "Exact times" toggle.
-    let spoken_time = (!exact).then(|| format!(", {exact_time}"));
+    let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
     view! {
-        <li class="ca-event" class:ca-in-burst=in_burst data-action=event.action.as_str().to_owned()>
-            {burst_note.map(|note| view! { <p class="ca-burst" role="note">{note}</p> })}
+        <li class="ca-event" class:ca-in-burst=row.in_burst data-action=event.action.as_str().to_owned()>
+            {row.burst_note.clone().map(|note| view! { <p class="ca-burst" role="note">{note}</p> })}
             <div class="ca-event-main">
-                <Avatar user=event.user.clone() />
+                {avatar(&event.user, failed_pictures)}
                 <div class="ca-event-body">
                     <p class="ca-event-text">
-                        <strong class="ca-username">{event.user.username}</strong>
+                        <strong class="ca-username">{event.user.username.clone()}</strong>
                         " "
                         {sentence.phrase}
-                        {sentence.code.map(|code| view! { " " <InviteChip code announce /> })}
+                        {sentence.code.zip(chip_state).map(|(code, state)| view! { " " {invite_chip(code, state)} })}
                     </p>
-                    <time class="ca-time" datetime=event.created_at.as_str().to_owned() title=exact_time>
-                        {shown_time}
+                    <time class="ca-time" datetime=event.created_at.as_str().to_owned() title=row.exact_time.clone()>
+                        {row.shown_time.clone()}
                     </time>
                     {spoken_time.map(|text| view! { <span class="ca-visually-hidden">{text}</span> })}
                 </div>
