@@ -288,7 +288,12 @@ pub fn ChatActivity(
     let lang = RwSignal::new("en".to_owned());
     Effect::new(move |_| {
         if let Some(root) = root.get() {
-            lang.set(local_time::nearest_language(&root));
+            let language = local_time::nearest_language(&root);
+            // After the first page's request has gone out (that task was
+            // queued before this one), while the answer is on its way.
+            let prepared = language.clone();
+            leptos::task::spawn_local(async move { local_time::prepare(&prepared) });
+            lang.set(language);
         }
     });
     let exact_times = RwSignal::new(false);

@@ -73,6 +73,13 @@ fn formats(lang: &str) -> std::rc::Rc<Formats> {
     })
 }
 
+/// Makes `lang`'s formatters now. The first `Intl.RelativeTimeFormat` of a
+/// page costs Chromium over 10 ms (it loads its locale data): made while the
+/// first page is on its way, it does not hold up that page's rows.
+pub fn prepare(lang: &str) {
+    formats(lang);
+}
+
 fn js_date(instant: DateTime<Utc>) -> js_sys::Date {
     js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64))
 }
