@@ -46,12 +46,13 @@ const spread = (values) => {
   return `${sorted[Math.floor(sorted.length * 0.1)].toFixed(1)}–${sorted[Math.ceil(sorted.length * 0.9) - 1].toFixed(1)}`;
 };
 
-// The baseline is served with the component's stylesheet next to it (the
-// standalone page has it inside the wasm).
+// The baseline is served with the component's stylesheets next to it (the
+// standalone page has the component's inside the wasm).
 const staged = await mkdtemp(path.join(os.tmpdir(), 'chat-activity-bench-'));
 const baselineDir = path.join(staged, 'baseline');
 await cp(path.join(root, 'bench/pages/baseline'), baselineDir, { recursive: true });
 await cp(path.join(root, 'style/chat-activity.css'), path.join(baselineDir, 'chat-activity.css'));
+await cp(path.join(root, 'style/page.css'), path.join(baselineDir, 'page.css'));
 const portal = await startMockPortal({ extraArgs: ['--examples', staged] });
 const browser = await launchChromium(['--enable-precise-memory-info']);
 // Memory is measured without V8's optimizing tiers, whose compiled code for
@@ -123,8 +124,42 @@ for (let i = 0; i < LOADS; i++) {
   }
 }
 
+// The floor is only a floor if it renders what the component renders: the
+// rows and the pager of the first page, element for element, with the same
+// attributes and texts (relative times aside: the two pages' clocks differ).
+async function markup(page) {
+  // In front, so that its lazy pictures load (and fail) as on screen.
+  await page.bringToFront();
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const canon = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const attributes = [...node.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join('');
+      const inner = node.localName === 'time' ? '(relative time)' : [...node.childNodes].map(canon).join('');
+      return `<${node.localName}${attributes}>${inner}</${node.localName}>`;
+    };
+    return ['.ca-days', 'nav.ca-pager'].map((selector) => canon(document.querySelector(selector))).join('\n');
+  });
+}
+
 const open = {};
 for (const kind of kinds) open[kind] = await openPage(kind);
+// (Pictures that fail are replaced on both sides when their error comes.)
+let rendered = { component: await markup(open.component.page), baseline: await markup(open.baseline.page) };
+for (let tries = 0; tries < 10 && rendered.component !== rendered.baseline; tries++) {
+  rendered = { component: await markup(open.component.page), baseline: await markup(open.baseline.page) };
+}
+if (rendered.component !== rendered.baseline) {
+  let at = 0;
+  while (rendered.component[at] === rendered.baseline[at]) at++;
+  const around = (text) => text.slice(Math.max(0, at - 200), at + 200);
+  await Promise.all([browser.close(), memoryBrowser.close()]);
+  await portal.stop();
+  await rm(staged, { recursive: true });
+  throw new Error(`the baseline does not render what the component renders:\ncomponent: …${around(rendered.component)}…\nbaseline:  …${around(rendered.baseline)}…`);
+}
+console.log(`markup checked: the baseline renders the component's rows and pager (${rendered.component.length} characters)`);
 for (let i = 0; i < SWITCHES; i++) {
   for (const kind of kinds) {
     results[kind].switch.push(await switchPage(open[kind].page, i % 2 === 0 ? 'Next page' : 'Previous page'));
