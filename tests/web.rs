@@ -2,6 +2,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use std::sync::Arc;
+
 use chat_activity::api::{ActivityEvent, ActivityPage};
 use chat_activity::paging::{PageRequest, PageSize, ShownRange};
 use chat_activity::views::pager::Pager;
@@ -86,7 +88,7 @@ fn text(element: &Element) -> String {
 #[wasm_bindgen_test]
 async fn timeline_renders_one_item_per_event_with_sentence_time_and_avatar() {
     let (root, _keep) = mount(|| {
-        view! { <Timeline events=fixture_events() now=at("2026-04-04T15:30:00Z") /> }
+        view! { <Timeline events={Arc::<[ActivityEvent]>::from(fixture_events())} now=at("2026-04-04T15:30:00Z") /> }
     });
     tick(0).await;
     let items = all(&root, "li");
@@ -149,7 +151,9 @@ async fn unsafe_or_broken_avatars_fall_back_to_the_initial() {
         // Nothing listens on port 9: the picture fails to load.
         event_with_avatar("élodie", "http://127.0.0.1:9/avatar.png"),
     ];
-    let (root, _keep) = mount(move || view! { <Timeline events now=at("2026-04-04T12:31:00Z") /> });
+    let (root, _keep) = mount(
+        move || view! { <Timeline events={Arc::<[ActivityEvent]>::from(events)} now=at("2026-04-04T12:31:00Z") /> },
+    );
     tick(0).await;
     let items = all(&root, "li");
     assert!(all(&items[0], "img").is_empty());
@@ -252,7 +256,9 @@ async fn timeline_groups_by_day_marks_join_bursts_and_offers_copy_buttons() {
     let events: Vec<ActivityEvent> = (0..5)
         .map(|i| join_with_code(i, "raid42", &format!("2026-04-04T12:{:02}:00Z", 30 - i * 2)))
         .collect();
-    let (root, _keep) = mount(move || view! { <Timeline events now=at("2026-04-04T12:40:00Z") /> });
+    let (root, _keep) = mount(
+        move || view! { <Timeline events={Arc::<[ActivityEvent]>::from(events)} now=at("2026-04-04T12:40:00Z") /> },
+    );
     tick(0).await;
     assert_eq!(all(&root, "li").len(), 5);
     assert_eq!(all(&root, "h3").len(), 1, "one day, one heading");

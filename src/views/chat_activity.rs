@@ -1,6 +1,8 @@
 //! The component: which page to show, loading it, and what to show for
 //! each outcome.
 
+use std::sync::Arc;
+
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -13,7 +15,7 @@ use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
 use super::timers::{document_hidden, every, shared_clock, Countdown};
 use crate::api::client::fetch_page;
-use crate::api::{ActivityPage, ApiBase, FetchOutcome, LoadError};
+use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker};
 use crate::page_loader::PageLoader;
@@ -82,7 +84,27 @@ struct Source {
 struct ShownPage {
     api_base: ApiBase,
     request: PageRequest,
-    page: ActivityPage,
+    page: PageEvents,
+}
+
+/// A page's events and where they stand in the chat. The events are
+/// shared, not copied, by everything that shows them: a page switch
+/// decodes one page and copies none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PageEvents {
+    events: Arc<[ActivityEvent]>,
+    offset: u64,
+    total: u64,
+}
+
+impl From<ActivityPage> for PageEvents {
+    fn from(page: ActivityPage) -> Self {
+        Self {
+            events: page.events.into(),
+            offset: page.offset,
+            total: page.total,
+        }
+    }
 }
 
 /// The chat activity timeline: newest first, with paging controls.
@@ -191,16 +213,16 @@ pub fn ChatActivity(
                     go_to(last_page, HistoryMode::Replace);
                     return;
                 }
+                let unseen_growth =
+                    head.try_update(|head| head.page_loaded(request.offset, page.total));
                 let previous = shown.with_untracked(|shown| {
                     shown
                         .as_ref()
                         .filter(|shown| {
                             shown.request.chat_id == chat && shown.request.offset < request.offset
                         })
-                        .map(|shown| shown.page.events.clone())
+                        .map(|shown| Arc::clone(&shown.page.events))
                 });
-                let unseen_growth =
-                    head.try_update(|head| head.page_loaded(request.offset, page.total));
                 if let (Some(previous), Some(1..)) = (previous, unseen_growth) {
                     // Events arrived unseen: the top of this page may repeat the last one.
                     let (events, repeated) =
@@ -217,7 +239,7 @@ pub fn ChatActivity(
                 shown.set(Some(ShownPage {
                     api_base,
                     request,
-                    page,
+                    page: page.into(),
                 }));
                 status.set(Status::Ready);
                 if focus_title_on_load
@@ -428,34 +450,32 @@ pub fn ChatActivity(
                 .unwrap_or(usize::MAX)
                 .min(all.len());
             let end = start.saturating_add(at.limit.get() as usize).min(all.len());
-            Some((all[start..end].to_vec(), at.offset, all.len() as u64))
+            Some(PageEvents {
+                events: all[start..end].into(),
+                offset: at.offset,
+                total: all.len() as u64,
+            })
         })
     });
-    let range = Memo::new(move |_| {
+    // The page on screen: the filter's, or the API's (cheap to clone: the
+    // events are shared).
+    let on_screen = Memo::new(move |_| {
         if filter.is_active() {
-            return filtered_page.with(|page| {
-                page.as_ref().and_then(|(events, offset, total)| {
-                    ShownRange::new(*offset, events.len(), *total)
-                })
-            });
+            filtered_page.get()
+        } else {
+            page.get()
         }
-        page.with(|page| {
+    });
+    let range = Memo::new(move |_| {
+        on_screen.with(|page| {
             page.as_ref()
                 .and_then(|page| ShownRange::new(page.offset, page.events.len(), page.total))
         })
     });
     let events = Signal::derive(move || {
-        if filter.is_active() {
-            return filtered_page.with(|page| {
-                page.as_ref()
-                    .map(|(events, ..)| events.clone())
-                    .unwrap_or_default()
-            });
-        }
-        page.with(|page| {
+        on_screen.with(|page| {
             page.as_ref()
-                .map(|page| page.events.clone())
-                .unwrap_or_default()
+                .map_or_else(|| Arc::from([]), |page| Arc::clone(&page.events))
         })
     });
     // What the body shows, and whether there is a pager: memos, so that the
@@ -464,11 +484,7 @@ pub fn ChatActivity(
     // nodes subscribed to the signals that outlive it until those change.)
     let content = Memo::new(move |_| {
         let filtering = filter.is_active();
-        let total = if filtering {
-            filtered_page.with(|page| page.as_ref().map(|(_, _, total)| *total))
-        } else {
-            page.with(|page| page.as_ref().map(|page| page.total))
-        };
+        let total = on_screen.with(|page| page.as_ref().map(|page| page.total));
         match (filtering, total) {
             (_, None) => Content::Nothing,
             (true, Some(0)) => Content::NoMatch,

@@ -2,6 +2,7 @@
 //! event, newest first, with invite chips and join-burst notes.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -37,10 +38,18 @@ impl Default for TimelineSettings {
     }
 }
 
-/// One row as rendered: the event and what the page says about it.
+/// The page's events, and its rows grouped under day headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Days {
+    events: Arc<[ActivityEvent]>,
+    groups: Vec<(String, Vec<Row>)>,
+}
+
+/// One row as rendered: which event, and what the page says about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Row {
-    event: ActivityEvent,
+    /// The event's place in the page.
+    index: usize,
     /// The join-burst note this row carries (on a burst's newest join).
     burst_note: Option<String>,
     in_burst: bool,
@@ -52,12 +61,10 @@ struct Row {
     exact: bool,
 }
 
-impl Row {
-    fn chip_key(&self) -> ChipKey {
-        ChipKey {
-            at: self.event.created_at.as_str().to_owned(),
-            user: self.event.user.id,
-        }
+fn chip_key(event: &ActivityEvent) -> ChipKey {
+    ChipKey {
+        at: event.created_at.as_str().to_owned(),
+        user: event.user.id,
     }
 }
 
@@ -66,7 +73,7 @@ impl Row {
 pub fn Timeline(
     /// The events, newest first.
     #[prop(into)]
-    events: Signal<Vec<ActivityEvent>>,
+    events: Signal<Arc<[ActivityEvent]>>,
     /// The time relative texts count from (and "today" is taken from).
     #[prop(into)]
     now: Signal<DateTime<Utc>>,
@@ -83,8 +90,9 @@ pub fn Timeline(
             lang: settings.lang.get(),
             exact: settings.exact_times.get(),
         };
-        group_by_day(rows(events.get(), &texts), |row| {
-            local_day(row.event.created_at.instant())
+        let events = events.get();
+        let groups = group_by_day(rows(&events, &texts), |row| {
+            local_day(events[row.index].created_at.instant())
         })
         .into_iter()
         .map(|(day, rows)| {
@@ -93,7 +101,8 @@ pub fn Timeline(
                 rows,
             )
         })
-        .collect::<Vec<_>>()
+        .collect();
+        Days { events, groups }
     });
     let failed_pictures = FailedPictures::new();
     let chips = ChipCopier::new(settings.announce);
@@ -103,9 +112,10 @@ pub fn Timeline(
             return;
         };
         let found = days.with_untracked(|days| {
-            let row = days.iter().flat_map(|(_, rows)| rows).nth(index)?;
-            let code = EventSentence::of(&row.event).code?;
-            Some((code.code, row.chip_key()))
+            let row = days.groups.iter().flat_map(|(_, rows)| rows).nth(index)?;
+            let event = &days.events[row.index];
+            let code = EventSentence::of(event).code?;
+            Some((code.code, chip_key(event)))
         });
         if let Some((code, key)) = found {
             chips.copy(code, key);
@@ -126,12 +136,12 @@ pub fn Timeline(
         >
             {move || {
                 failed_pictures.with(|failed| days.with(|days| {
-                    days.iter()
+                    days.groups.iter()
                         .map(|(heading, rows)| {
                             view! {
                                 <h3 class="ca-day-heading">{heading.clone()}</h3>
                                 <ol class="ca-timeline">
-                                    {rows.iter().map(|row| event_row(row, failed, chips)).collect_view()}
+                                    {rows.iter().map(|row| event_row(&days.events[row.index], row, failed, chips)).collect_view()}
                                 </ol>
                             }
                         })
@@ -168,8 +178,8 @@ struct TimeTexts {
     exact: bool,
 }
 
-fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
-    let bursts = find_join_bursts(&events);
+fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
+    let bursts = find_join_bursts(events);
     let mut notes: HashMap<usize, String> = HashMap::new();
     let mut in_burst = vec![false; events.len()];
     for burst in &bursts {
@@ -179,7 +189,7 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
         }
     }
     events
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(index, event)| {
             let instant = event.created_at.instant();
@@ -190,7 +200,7 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
                 relative_text(instant, texts.now, texts.today, &texts.lang)
             };
             Row {
-                event,
+                index,
                 burst_note: notes.remove(&index),
                 in_burst: in_burst[index],
                 shown_time,
@@ -202,13 +212,17 @@ fn rows(events: Vec<ActivityEvent>, texts: &TimeTexts) -> Vec<Row> {
 }
 
 /// One event: avatar, "{username} {what happened}", and when.
-fn event_row(row: &Row, failed_pictures: &HashSet<String>, chips: ChipCopier) -> impl IntoView {
-    let event = &row.event;
+fn event_row(
+    event: &ActivityEvent,
+    row: &Row,
+    failed_pictures: &HashSet<String>,
+    chips: ChipCopier,
+) -> impl IntoView {
     let sentence = EventSentence::of(event);
     let chip_state = sentence
         .code
         .is_some()
-        .then(|| chips.state_of(&row.chip_key()));
+        .then(|| chips.state_of(&chip_key(event)));
     // The exact time for screen readers; sighted keyboard users get it
     // through the "Exact times" toggle.
     let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
