@@ -3,7 +3,7 @@
 use gloo_net::http::Request;
 use web_sys::{AbortSignal, RequestCredentials};
 
-use super::outcome::{FetchOutcome, LoadError};
+use super::outcome::{body_text, FetchOutcome, LoadError};
 
 /// Fetches one activity page. Credentials (the portal's `psession` cookie)
 /// are included, so `url` must be built from the configured
@@ -24,12 +24,12 @@ pub async fn fetch_page(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome 
     let retry_after = response.headers().get("Retry-After");
     // Only a success's body is read: refusals and errors are known by status.
     let body = if response.ok() {
-        match response.text().await {
+        match response.binary().await {
             Ok(body) => body,
             Err(error) => return FetchOutcome::Failed(LoadError::Network(error.to_string())),
         }
     } else {
-        String::new()
+        Vec::new()
     };
-    FetchOutcome::from_response(status, &body, retry_after.as_deref())
+    FetchOutcome::from_response(status, &body_text(&body), retry_after.as_deref())
 }

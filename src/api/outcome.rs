@@ -1,5 +1,7 @@
 //! What an HTTP answer means for the component: status and body to outcome.
 
+use std::borrow::Cow;
+
 use super::lone_surrogates::replace_lone_surrogates;
 use super::types::ActivityPage;
 
@@ -101,6 +103,16 @@ impl FetchOutcome {
     }
 }
 
+/// A response body's bytes as text, the way `Response.text()` reads them:
+/// UTF-8, malformed sequences as U+FFFD, without a leading byte order mark.
+/// (Reading the bytes is cheaper than `text()`: the body goes into the wasm
+/// as it came, without a round trip through a JavaScript string.) Borrowed
+/// unless a sequence was malformed.
+pub fn body_text(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    String::from_utf8_lossy(bytes)
+}
+
 /// The longest wait a `Retry-After` may impose before the reader is asked.
 pub const MAX_RETRY_AFTER_SECONDS: u64 = 120;
 
@@ -119,6 +131,24 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_read_as_response_text_reads_them() {
+        let page = br#"{"events":[],"total":0,"offset":0,"limit":25}"#;
+        assert!(matches!(body_text(page), Cow::Borrowed(_)));
+        assert_eq!(body_text(page), std::str::from_utf8(page).unwrap());
+        let mut with_bom = "\u{feff}".as_bytes().to_vec();
+        with_bom.extend_from_slice(page);
+        assert_eq!(body_text(&with_bom), std::str::from_utf8(page).unwrap());
+        assert_eq!(
+            body_text(b"caf\xc3\xa9 \xff\xc3"),
+            "caf\u{e9} \u{fffd}\u{fffd}"
+        );
+        assert!(matches!(
+            FetchOutcome::from_response(200, &body_text(&with_bom), None),
+            FetchOutcome::Page(_)
+        ));
+    }
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/activity-example.json");
 
