@@ -89,7 +89,9 @@ async function openPage(kind, on = browser) {
 function switchPage(page, label) {
   return page.evaluate((label) => new Promise((resolve) => {
     // Rows may be new elements (the baseline) or updated in place (the
-    // component): what counts is that the next page's rows are shown.
+    // component): what counts is that the next page's rows are shown. Text
+    // changes count too: a page whose rows all keep their shape changes
+    // only texts and attributes.
     const text = () => document.querySelector('.ca-range').textContent + document.querySelector('li.ca-event').textContent;
     const before = text();
     const start = performance.now();
@@ -100,7 +102,7 @@ function switchPage(page, label) {
         resolve(performance.now() - start);
       }
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label).click();
   }), label);
 }
