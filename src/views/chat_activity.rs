@@ -311,10 +311,10 @@ pub fn ChatActivity(
     Effect::new(move |_| {
         if let Some(root) = root.get() {
             let language = local_time::nearest_language(&root);
-            // After the first page's request has gone out (that task was
-            // queued before this one), while the answer is on its way.
+            // While the first page's answer is on its way, if the browser
+            // is idle before it comes (on a fast network the rows make them).
             let prepared = language.clone();
-            leptos::task::spawn_local(async move { local_time::prepare(&prepared) });
+            request_idle_callback(move || local_time::prepare(&prepared));
             lang.set(language);
         }
     });
