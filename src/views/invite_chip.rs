@@ -1,6 +1,6 @@
 //! Invite codes and vanity slugs as chips, with a button that copies the code.
 //!
-//! The chips hold no state of their own: one [`ChipCopier`] per timeline
+//! The chips hold no state of their own: one `ChipCopier` per timeline
 //! copies, remembers which row's chip was copied and resets it, so that the
 //! rows, updated in place from page to page, cost no signals, timers or
 //! listeners per row.
