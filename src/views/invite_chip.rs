@@ -49,13 +49,15 @@ impl ChipCopier {
         copier
     }
 
-    /// The `data-state` of the chip on row `key` (the stylesheet shows
-    /// "Copy", "Copied" or "Not copied" by it). Re-renders the caller when
-    /// a copy starts or ends.
-    pub(crate) fn state_of(self, key: &ChipKey) -> &'static str {
+    /// The `data-state` of the chip on the row of the event at `at` (its
+    /// time as sent) about `user` (the stylesheet shows "Copy", "Copied" or
+    /// "Not copied" by it). Re-renders the caller when a copy starts or ends.
+    pub(crate) fn state_of(self, at: &str, user: u64) -> &'static str {
         self.mark.with(|mark| match mark {
-            Some((marked, CopyState::Copied)) if marked == key => "copied",
-            Some((marked, CopyState::Refused)) if marked == key => "refused",
+            Some((marked, state)) if marked.at == at && marked.user == user => match state {
+                CopyState::Copied => "copied",
+                CopyState::Refused => "refused",
+            },
             _ => "idle",
         })
     }

@@ -106,14 +106,14 @@ pub fn Timeline(
     });
     let failed_pictures = FailedPictures::new();
     let chips = ChipCopier::new(settings.announce);
-    // A copy button's click: which row it is on, by the row's place on the page.
+    // A copy button's click: which event it is on, by its row's place on
+    // the page (the rows are the events in order, headings between them).
     let copy_clicked = move |event: web_sys::MouseEvent| {
         let Some(index) = chip_row_index(&event) else {
             return;
         };
         let found = days.with_untracked(|days| {
-            let row = days.groups.iter().flat_map(|(_, rows)| rows).nth(index)?;
-            let event = &days.events[row.index];
+            let event = days.events.get(index)?;
             let code = EventSentence::of(event).code?;
             Some((code.code, chip_key(event)))
         });
@@ -222,7 +222,7 @@ fn event_row(
     let chip_state = sentence
         .code
         .is_some()
-        .then(|| chips.state_of(&chip_key(event)));
+        .then(|| chips.state_of(event.created_at.as_str(), event.user.id));
     // The exact time for screen readers; sighted keyboard users get it
     // through the "Exact times" toggle.
     let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
