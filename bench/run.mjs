@@ -54,10 +54,10 @@ await cp(path.join(root, 'bench/pages/baseline'), baselineDir, { recursive: true
 await cp(path.join(root, 'style/chat-activity.css'), path.join(baselineDir, 'chat-activity.css'));
 await cp(path.join(root, 'style/page.css'), path.join(baselineDir, 'page.css'));
 const portal = await startMockPortal({ extraArgs: ['--examples', staged] });
-const browser = await launchChromium(['--enable-precise-memory-info']);
+const browser = await launchChromium();
 // Memory is measured without V8's optimizing tiers, whose compiled code for
 // the switching loop would otherwise count as growth on both sides.
-const memoryBrowser = await launchChromium(['--enable-precise-memory-info', '--js-flags=--no-opt --no-sparkplug --no-maglev']);
+const memoryBrowser = await launchChromium(['--js-flags=--no-opt --no-sparkplug --no-maglev']);
 const url = {
   component: `${portal.pages}/?chat_id=${CHAT}&limit=${LIMIT}`,
   baseline: `${portal.pages}/examples/baseline/?chat_id=${CHAT}&limit=${LIMIT}`,
@@ -148,9 +148,10 @@ async function markup(page) {
 const open = {};
 for (const kind of kinds) open[kind] = await openPage(kind);
 // (Pictures that fail are replaced on both sides when their error comes.)
-let rendered = { component: await markup(open.component.page), baseline: await markup(open.baseline.page) };
-for (let tries = 0; tries < 10 && rendered.component !== rendered.baseline; tries++) {
+let rendered;
+for (let tries = 0; tries < 10; tries++) {
   rendered = { component: await markup(open.component.page), baseline: await markup(open.baseline.page) };
+  if (rendered.component === rendered.baseline) break;
 }
 if (rendered.component !== rendered.baseline) {
   let at = 0;
