@@ -25,6 +25,35 @@ describe('what it shows', () => {
     f.activity.assertNoPageErrors();
   });
 
+  test('the timeline dims only while a page takes long to come', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.settled();
+    // Every frame's opacity of the shown rows, from the click until the next page is settled.
+    const opacities = async (delayMs) => {
+      await f.portal.setFaults([{ chat_id: PUBLIC_CHAT, delay_ms: delayMs, times: 1 }]);
+      const seen = f.page.evaluate(() => new Promise((resolve) => {
+        const seen = [];
+        let wasBusy = false;
+        const sample = () => {
+          const busy = document.querySelector('[aria-label="Chat activity"]').getAttribute('aria-busy') !== null;
+          wasBusy ||= busy;
+          if (wasBusy) seen.push(Number(getComputedStyle(document.querySelector('.ca-timeline')).opacity));
+          if (wasBusy && !busy && document.getAnimations().length === 0) resolve(seen);
+          else requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+      }));
+      await f.activity.next.click();
+      return seen;
+    };
+    const quick = await opacities(150);
+    assert.deepEqual([...new Set(quick)], [1], 'an answer within 300 ms never dims the rows');
+    const slow = await opacities(1500);
+    assert.ok(Math.min(...slow) <= 0.61, `a slow answer dims the rows (lowest opacity ${Math.min(...slow)})`);
+    assert.equal(slow.at(-1), 1, 'and the next page is shown undimmed');
+    f.activity.assertNoPageErrors();
+  });
+
   test('one list item per event, newest first, exactly the API page', async () => {
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
     const expected = await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
