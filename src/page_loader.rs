@@ -77,8 +77,10 @@ impl PageLoader {
         };
         let timer = set_timeout_with_handle(give_up, REQUEST_TIMEOUT).ok();
         in_flight.update_value(|state| state.timer = timer);
+        // Sent now; only its answer is awaited later.
+        let answer = fetch_page(&url, signal.as_ref());
         spawn_local(async move {
-            let outcome = fetch_page(&url, signal.as_ref()).await;
+            let outcome = answer.await;
             let answer = in_flight
                 .try_update_value(|state| {
                     if state.generation != generation {

@@ -11,7 +11,7 @@ use chat_activity::views::timeline::Timeline;
 use chat_activity::{ApiBase, ChatActivity, ChatId};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -216,7 +216,8 @@ async fn an_unreachable_api_gives_an_alert_with_retry_and_busy_while_loading() {
         }
     });
     let region = one(&root, "section[aria-label='Chat activity']");
-    tick(0).await;
+    // Mounted with its request in flight (a refused connection ends it
+    // within a tick).
     assert_eq!(region.get_attribute("aria-busy").as_deref(), Some("true"));
     let mut alert = None;
     for _ in 0..100 {
@@ -240,6 +241,42 @@ async fn an_unreachable_api_gives_an_alert_with_retry_and_busy_while_loading() {
         tick(20).await;
     }
     assert_eq!(errors.get_untracked(), 2, "Retry asks again");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_request_goes_out_while_the_component_is_mounted() {
+    // Records every fetch the page makes, until put back.
+    let put_back: js_sys::Function = js_sys::Function::new_no_args(
+        "const original = window.fetch;
+         window.__fetched = [];
+         window.fetch = function (request) {
+           window.__fetched.push(String(request.url ?? request));
+           return original.apply(this, arguments);
+         };
+         return () => { window.fetch = original; };",
+    )
+    .call0(&JsValue::NULL)
+    .expect("fetch wrapped")
+    .unchecked_into();
+    let fetched = || -> Vec<String> {
+        let window = web_sys::window().expect("window");
+        let list: js_sys::Array = js_sys::Reflect::get(&window, &"__fetched".into())
+            .expect("the list")
+            .unchecked_into();
+        list.iter().filter_map(|url| url.as_string()).collect()
+    };
+    let chat = ChatId::new(8).expect("valid");
+    let (_root, _keep) = mount(move || {
+        view! { <ChatActivity chat_id=chat api_base=ApiBase::parse("http://127.0.0.1:9").expect("valid base") /> }
+    });
+    // No tick yet: mounting alone sent it, so its answer is on its way
+    // while the browser lays the component out.
+    let sent = fetched();
+    put_back.call0(&JsValue::NULL).expect("fetch put back");
+    assert_eq!(
+        sent,
+        ["http://127.0.0.1:9/v1/portal/chats/8/activity?offset=0&limit=25"]
+    );
 }
 
 fn join_with_code(id: u64, code: &str, at_text: &str) -> ActivityEvent {

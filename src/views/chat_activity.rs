@@ -286,7 +286,11 @@ pub fn ChatActivity(
         }
     };
 
-    Effect::new(move |_| {
+    // Runs at once, not on the next tick as an `Effect` would: the first
+    // request goes out before the rest of the component is built and
+    // mounted, and its answer is on its way meanwhile. (Kept for as long as
+    // the component lives; dropping it would stop it.)
+    let loading_effect = RenderEffect::new(move |_| {
         retries.track();
         let request = request.get();
         let api_base = source.with(|source| source.api_base.clone());
@@ -304,6 +308,7 @@ pub fn ChatActivity(
         let url = api_base.activity_url(&request);
         loader.load(url, move |outcome| deliver(api_base, request, outcome));
     });
+    StoredValue::new_local(loading_effect);
 
     let now = shared_clock();
     let root = NodeRef::<leptos::html::Section>::new();
