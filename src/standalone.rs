@@ -31,6 +31,8 @@ pub fn start() {
     else {
         return;
     };
+    // What the page said until now ("Loading activity…").
+    root.set_text_content(None);
     crate::stylesheet::adopt_into_document(&document);
     let api_base = ApiBase::parse(&meta_content(&document, API_BASE_META).unwrap_or_default());
     let refresh_seconds = parse_refresh_seconds(

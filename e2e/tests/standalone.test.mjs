@@ -31,6 +31,25 @@ describe('standalone page', () => {
     });
   }
 
+  test('the page says it is loading until the component starts, and says so if it cannot', async () => {
+    // The wasm held back: the page is not blank meanwhile.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await f.page.route('**/chat-activity_bg.wasm', async (route) => { await held; await route.continue(); });
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.page.getByText('Loading activity…').waitFor();
+    release();
+    await f.activity.settled();
+    assert.equal(await f.page.locator('.ca-page-note').count(), 0, 'the component replaced the note');
+
+    // The wasm never comes: a message, not a blank page.
+    await f.page.unroute('**/chat-activity_bg.wasm');
+    await f.page.route('**/chat-activity_bg.wasm', (route) => route.abort());
+    await f.page.reload();
+    await f.activity.alert.waitFor();
+    assert.match(await f.activity.alert.textContent(), /couldn't be loaded.*reload the page/);
+  });
+
   test('the component is styled by the stylesheet in the wasm, once', async () => {
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
     await f.activity.settled();
