@@ -2,6 +2,7 @@
 //! each outcome.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use super::local_time;
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
-use super::timers::{document_hidden, every, shared_clock, Countdown};
+use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
 use crate::api::client::fetch_page;
 use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
@@ -331,6 +332,8 @@ pub fn ChatActivity(
         announce: Callback::new(move |message| announcement.set(message)),
     });
     let loading = move || status.with(|status| *status == Status::Loading);
+    // Dimmed only once a load has taken this long (`aria-busy` is at once).
+    let looks_busy = lasting(loading, Duration::from_millis(300));
 
     // The filter reads the whole chat once, then pages through the matches.
     let filter = FilterState::new(request.get_untracked());
@@ -521,7 +524,7 @@ pub fn ChatActivity(
             <section
                 node_ref=root
                 class="ca-root"
-                class:ca-busy=loading
+                class:ca-busy=looks_busy
                 aria-label="Chat activity"
                 aria-busy=move || loading().then_some("true")
             >

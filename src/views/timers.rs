@@ -38,6 +38,33 @@ pub fn every(seconds: Signal<u32>, tick: impl Fn() + Clone + 'static) {
     on_cleanup(stop);
 }
 
+/// Whether `busy` has lasted `after` already: false until then, and again
+/// as soon as `busy` ends. (A load this quick never looks busy, so a page
+/// switch neither flickers nor repaints what it is about to replace.)
+pub fn lasting(busy: impl Fn() -> bool + 'static, after: Duration) -> Signal<bool> {
+    let lasted = RwSignal::new(false);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |_| {
+        if !busy() {
+            stop();
+            lasted.set(false);
+        } else if !lasted.get_untracked() && timer.with_value(Option::is_none) {
+            let done = move || {
+                timer.try_set_value(None);
+                lasted.try_set(true);
+            };
+            timer.set_value(set_timeout_with_handle(done, after).ok());
+        }
+    });
+    on_cleanup(stop);
+    lasted.into()
+}
+
 /// One clock per component, ticking each minute, for the relative times.
 pub fn shared_clock() -> Signal<DateTime<Utc>> {
     let now = RwSignal::new(local_time::now());

@@ -225,7 +225,8 @@ days.addEventListener('click', async (event) => {
 
 async function show(at, user = true) {
   section.setAttribute('aria-busy', 'true');
-  section.classList.add('ca-busy');
+  // Dimmed once the load has taken 300 ms, as the component does.
+  const dim = setTimeout(() => section.classList.add('ca-busy'), 300);
   if (user) {
     const url = new URL(location.href);
     url.searchParams.set('page', String(at / limit + 1));
@@ -247,6 +248,7 @@ async function show(at, user = true) {
     section.append(days, nav);
   }
   section.removeAttribute('aria-busy');
+  clearTimeout(dim);
   section.classList.remove('ca-busy');
   if (user) title.focus();
 }
