@@ -91,6 +91,28 @@ pub fn show_new_events_label(count: u64) -> String {
     }
 }
 
+/// What **Show {n} new events** does from the page on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowNewEvents {
+    /// Another page is on screen: go to the first page.
+    GoTo(PageRequest),
+    /// The first page is on screen: asking for it again would be the same
+    /// request, which changes nothing, so it is loaded again.
+    Reload,
+}
+
+impl ShowNewEvents {
+    /// From the request on screen (the new events are on its first page).
+    pub fn from(on_screen: PageRequest) -> Self {
+        let first = PageRequest::first(on_screen.chat_id, on_screen.limit);
+        if on_screen == first {
+            Self::Reload
+        } else {
+            Self::GoTo(first)
+        }
+    }
+}
+
 /// Events carry no id; these three together tell them apart.
 fn identity(event: &ActivityEvent) -> (u64, &str, &str) {
     (
@@ -196,6 +218,21 @@ mod tests {
     fn labels_count_events() {
         assert_eq!(show_new_events_label(1), "Show 1 new event");
         assert_eq!(show_new_events_label(12), "Show 12 new events");
+    }
+
+    #[test]
+    fn show_new_events_reloads_the_first_page_and_goes_there_from_others() {
+        assert_eq!(ShowNewEvents::from(request(0)), ShowNewEvents::Reload);
+        assert_eq!(
+            ShowNewEvents::from(request(30)),
+            ShowNewEvents::GoTo(request(0)),
+            "the first page, in the same page size"
+        );
+        // A page not on a page boundary (after a page-size change) is not the first.
+        assert_eq!(
+            ShowNewEvents::from(request(3)),
+            ShowNewEvents::GoTo(request(0))
+        );
     }
 
     #[test]

@@ -80,6 +80,11 @@ class MockPortal {
     return this.control('PUT', '/faults', rules);
   }
 
+  /** Avatars with `Access-Control-Allow-Origin: *` (true) or, as by default, without CORS headers. */
+  setAvatarCors(cors) {
+    return this.control('PUT', '/avatars', { cors });
+  }
+
   /** The activity requests browsers made (they send an Origin; the tests' own reads do not), oldest first. */
   async requests() {
     return (await this.control('GET', '/requests')).filter((request) => request.origin !== null);

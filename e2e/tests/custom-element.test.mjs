@@ -11,6 +11,39 @@ describe('custom element', () => {
   const f = useActivityPage();
   const host = () => new HostPage(f.page, f.portal);
 
+  test('a host with default attributes (chat-id and api-base): the first 25 events, the pager, the select at 25', async () => {
+    const h = host();
+    await h.open();
+    const el = await h.add('plain', { 'chat-id': '1', 'api-base': f.portal.api });
+    const [loaded] = await h.waitForEvent('chat-activity-loaded');
+    const expected = await f.portal.apiPage(1, 0, 25);
+    assert.deepEqual(loaded.detail, { chatId: 1, total: expected.total, offset: 0, limit: 25 });
+    assert.deepEqual(await el.usernames(), expected.events.map((e) => e.user.username));
+    assert.equal(await el.rangeText(), `Showing 1–25 of ${expected.total}`);
+    assert.equal(await el.host.getByRole('combobox', { name: 'Events per page' }).inputValue(), '25');
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=25']);
+    assert.equal((await el.host.getByRole('heading', { level: 2 }).textContent()).trim(), 'Chat activity');
+    await el.next.click();
+    const [, second] = await h.waitForEvent('chat-activity-loaded', 2);
+    assert.deepEqual(second.detail, { chatId: 1, total: expected.total, offset: 25, limit: 25 });
+    assert.equal(await el.rangeText(), `Showing 26–50 of ${expected.total}`);
+    assert.deepEqual(h.errors.map(String), []);
+  });
+
+  test('the page-size select shows the limit in force after an off-list page-size', async () => {
+    const h = host();
+    await h.open();
+    const el = await h.add('seven', { 'chat-id': '1', 'api-base': f.portal.api, 'page-size': '7' });
+    await h.waitForEvent('chat-activity-loaded');
+    const select = el.host.getByRole('combobox', { name: 'Events per page' });
+    assert.equal(await select.inputValue(), '7');
+    await select.selectOption('10');
+    const [, second] = await h.waitForEvent('chat-activity-loaded', 2);
+    assert.equal(second.detail.limit, 10);
+    assert.equal(await select.inputValue(), '10');
+    assert.equal(await el.items.count(), 10);
+  });
+
   test('attributes: chat-id, api-base and page-size; content in an open shadow root', async () => {
     const h = host();
     await h.open();

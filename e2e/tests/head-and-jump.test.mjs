@@ -15,6 +15,63 @@ function timeline(count, start = Date.now()) {
 describe('new events and jump to date', () => {
   const f = useActivityPage();
 
+  /** The page requests made (head checks, limit=1, left out). */
+  async function pageRequests() {
+    return (await f.portal.requests()).map((r) => r.query).filter((query) => !query.endsWith('&limit=1'));
+  }
+
+  test('new events on the first page (element, default page size): the button shows them with one request', async () => {
+    await f.portal.putChat(43, { events: timeline(30) });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('first', { 'chat-id': '43', 'api-base': f.portal.api, 'refresh-interval': '1' });
+    await h.waitForEvent('chat-activity-loaded');
+    await f.portal.clearRequests();
+    await f.portal.prependEvents(43, [event(2, 'newcomer-b', 'join', { at: iso(Date.now()) }), event(1, 'newcomer-a', 'join', { at: iso(Date.now() - 1000) })]);
+    const button = el.host.getByRole('button', { name: 'Show 2 new events' });
+    await button.click();
+    await h.waitForEvent('chat-activity-loaded', 2);
+    const names = await el.usernames();
+    assert.deepEqual(names.slice(0, 3), ['newcomer-b', 'newcomer-a', 'member0']);
+    assert.equal(names.length, 25);
+    assert.equal(await el.rangeText(), 'Showing 1–25 of 32');
+    assert.deepEqual(await pageRequests(), ['offset=0&limit=25'], 'exactly one new request');
+    assert.equal(await el.host.getByRole('button', { name: /new event/ }).count(), 0);
+  });
+
+  test('the standalone page checks the head every 30 s by default', async () => {
+    await f.portal.putChat(45, { events: timeline(30) });
+    await f.page.clock.install();
+    await f.activity.open('?chat_id=45');
+    await f.activity.settled();
+    await f.portal.prependEvents(45, [event(1, 'newcomer', 'join', { at: iso(Date.now()) })]);
+    await f.page.clock.fastForward('00:20');
+    await f.page.waitForTimeout(300);
+    assert.deepEqual((await f.portal.requests()).filter((r) => r.query === 'offset=0&limit=1'), [], 'not before 30 s');
+    await f.page.clock.fastForward('00:11');
+    await f.activity.region.getByRole('button', { name: 'Show 1 new event' }).waitFor();
+    assert.equal((await f.portal.requests()).filter((r) => r.query === 'offset=0&limit=1').length, 1);
+  });
+
+  test('new events on the first page (standalone page): the button shows them with one request', async () => {
+    await f.portal.putChat(44, { events: timeline(30) });
+    await f.page.clock.install(); // the default 30 s between checks, fast-forwarded
+    await f.activity.open('?chat_id=44');
+    await f.activity.settled();
+    await f.portal.clearRequests();
+    const url = f.page.url();
+    await f.portal.prependEvents(44, [event(1, 'newcomer', 'join', { at: iso(Date.now()) })]);
+    await f.page.clock.fastForward('00:31');
+    await f.activity.region.getByRole('button', { name: 'Show 1 new event' }).click();
+    await f.page.waitForFunction(() => document.querySelector('li .ca-username')?.textContent === 'newcomer');
+    await f.activity.settled();
+    assert.equal(await f.activity.rangeText(), 'Showing 1–25 of 31');
+    assert.deepEqual(await pageRequests(), ['offset=0&limit=25'], 'exactly one new request');
+    assert.equal(f.page.url(), url, 'still the first page, no new URL');
+    assert.equal(await f.page.evaluate(() => document.activeElement?.textContent), 'Chat activity', 'focus on the heading');
+    f.activity.assertNoPageErrors();
+  });
+
   test('new events: a head check every refresh interval, a button, and paging on without repeats or gaps', async () => {
     await f.portal.putChat(40, { events: timeline(30) });
     const h = new HostPage(f.page, f.portal);

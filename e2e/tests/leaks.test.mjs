@@ -64,7 +64,8 @@ class MemoryProbe {
 }
 
 describe('leaks', () => {
-  const f = useActivityPage();
+  // Answers at once: what is measured is memory, over thousands of steps.
+  const f = useActivityPage({ mockArgs: ['--latency-ms', '0'] });
   let browser;
   let context;
   let page;

@@ -41,6 +41,37 @@ describe('requests', () => {
     assert.deepEqual(options.map((o) => o.trim()), ['10', '25', '50', '100']);
   });
 
+  test('one request per page shown at the default page size: mounting, Next, Previous, a page-size change', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    await f.activity.next.click();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 25, 25);
+    await f.activity.previous.click();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    await f.activity.pageSize.selectOption('50');
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 50);
+    await f.activity.settled();
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), [
+      'offset=0&limit=25',
+      'offset=25&limit=25',
+      'offset=0&limit=25',
+      'offset=0&limit=50',
+    ]);
+  });
+
+  test('a page-size change from the second page (default size) shows the page holding its first event', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    await f.activity.next.click();
+    const before = await f.activity.expectApiPage(PUBLIC_CHAT, 25, 25);
+    await f.activity.pageSize.selectOption('10');
+    const after = await f.activity.expectApiPage(PUBLIC_CHAT, 20, 10);
+    assert.ok(after.events.some((e) => JSON.stringify(e) === JSON.stringify(before.events[0])));
+    assert.equal(f.activity.searchParams().get('page'), '3');
+    assert.equal(f.activity.searchParams().get('limit'), '10');
+    assert.equal(await f.activity.rangeText(), `Showing 21–30 of ${after.total}`);
+  });
+
   test('one request per page shown: mounting, Next, Previous', async () => {
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}&limit=10`);
     await f.activity.expectApiPage(PUBLIC_CHAT, 0, 10);

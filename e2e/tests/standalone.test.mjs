@@ -117,6 +117,54 @@ describe('standalone page', () => {
     assert.equal(await f.activity.pageSize.inputValue(), '25');
   });
 
+  test('paging at the default size is kept in the URL: Next adds an entry; Back, Forward and reload show the page seen', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    const { total } = await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    const length = await f.page.evaluate(() => history.length);
+    await f.activity.next.click();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 25, 25);
+    await f.page.waitForURL((url) => url.searchParams.get('page') === '2');
+    assert.equal(await f.page.evaluate(() => history.length), length + 1);
+    await f.page.goBack();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${total}`);
+    await f.page.goForward();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 25, 25);
+    await f.page.reload();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 25, 25);
+    assert.equal(await f.activity.rangeText(), `Showing 26–50 of ${total}`);
+  });
+
+  test('a page number without a limit: that page at the default size, the last one partly filled', async () => {
+    const { total } = await f.portal.apiPage(PUBLIC_CHAT, 0, 1);
+    const last = Math.ceil(total / 25);
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&page=${last}`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, (last - 1) * 25, 25);
+    await f.activity.settled();
+    assert.equal(await f.activity.rangeText(), `Showing ${(last - 1) * 25 + 1}–${total} of ${total}`);
+    assert.equal(await f.activity.next.isDisabled(), true);
+    assert.equal(await f.activity.previous.isDisabled(), false);
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), [`offset=${(last - 1) * 25}&limit=25`]);
+    assert.equal(f.page.url(), `${f.portal.pages}/?chat_id=${PUBLIC_CHAT}&page=${last}`, 'a valid URL is left as it is');
+  });
+
+  test('the page-size select shows the limit in force, after an off-list size too', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    assert.equal(await f.activity.pageSize.inputValue(), '25', 'the default');
+    await f.page.goto(`${f.portal.pages}/?chat_id=${PUBLIC_CHAT}&limit=7&page=3`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 14, 7);
+    assert.equal(await f.activity.pageSize.inputValue(), '7', 'an off-list size is shown as it is');
+    await f.activity.pageSize.selectOption('10');
+    await f.activity.expectApiPage(PUBLIC_CHAT, 10, 10);
+    assert.equal(f.activity.searchParams().get('limit'), '10');
+    assert.equal(await f.activity.pageSize.inputValue(), '10', 'the select follows the limit in force');
+    assert.deepEqual(await f.activity.pageSize.locator('option').allTextContents(), ['10', '25', '50', '100']);
+    await f.page.goBack();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 14, 7);
+    assert.equal(await f.activity.pageSize.inputValue(), '7', 'Back brings the off-list size back');
+  });
+
   test('a corrected URL replaces the current entry instead of adding one', async () => {
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
     await f.activity.settled();

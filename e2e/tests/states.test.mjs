@@ -22,6 +22,8 @@ describe('what it shows', () => {
     await f.activity.settled();
     assert.equal(await f.activity.region.getAttribute('aria-busy'), null);
     assert.equal(await f.activity.region.count(), 1);
+    const heading = f.activity.region.getByRole('heading', { level: 2 });
+    assert.equal((await heading.textContent()).trim(), 'Chat activity', 'headed by a level-2 heading holding its name');
     f.activity.assertNoPageErrors();
   });
 
@@ -46,7 +48,7 @@ describe('what it shows', () => {
       await f.activity.next.click();
       return seen;
     };
-    const quick = await opacities(150);
+    const quick = await opacities(100); // with the mock's 80 ms of latency
     assert.deepEqual([...new Set(quick)], [1], 'an answer within 300 ms never dims the rows');
     const slow = await opacities(1500);
     assert.ok(Math.min(...slow) <= 0.61, `a slow answer dims the rows (lowest opacity ${Math.min(...slow)})`);
@@ -92,6 +94,42 @@ describe('what it shows', () => {
     ]);
     const bold = await f.activity.region.locator('li strong').allTextContents();
     assert.deepEqual(bold, ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hugo', 'ines']);
+  });
+
+  /** The first page's pictures, once each has loaded or failed: { src, loaded }. */
+  async function pictures() {
+    await f.page.waitForFunction(() => [...document.querySelectorAll('li img.ca-avatar')].every((img) => img.complete));
+    return f.activity.region.locator('li img.ca-avatar').evaluateAll((images) =>
+      images.map((img) => ({ src: img.getAttribute('src'), loaded: img.naturalWidth > 0, crossorigin: img.getAttribute('crossorigin') })),
+    );
+  }
+
+  test('avatars load from an image host that sends no CORS headers (the seeded chat, first page)', async () => {
+    // The mock's avatars, as most CDNs and buckets, carry no Access-Control-Allow-Origin.
+    await f.page.setViewportSize({ width: 1280, height: 4000 }); // every row on screen: none waits for lazy loading
+    const consoleErrors = [];
+    f.page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const shown = await pictures();
+    const served = shown.filter((picture) => !picture.src.includes('/avatars/deleted/'));
+    assert.ok(served.length >= 5, `the first page shows pictures: ${JSON.stringify(shown)}`);
+    assert.deepEqual(served.filter((picture) => !picture.loaded), [], 'every picture the host serves is shown');
+    assert.ok(served.every((picture) => picture.crossorigin === null), 'no crossorigin attribute');
+    assert.deepEqual(consoleErrors.filter((text) => /CORS|Access-Control-Allow-Origin/.test(text)), [], 'no CORS error in the console');
+    const response = await f.page.request.get(served[0].src);
+    assert.equal(response.headers()['access-control-allow-origin'], undefined, 'the host sent no CORS header');
+  });
+
+  test('avatars load the same from a host that sends CORS headers', async () => {
+    await f.portal.setAvatarCors(true);
+    await f.page.setViewportSize({ width: 1280, height: 4000 });
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const served = (await pictures()).filter((picture) => !picture.src.includes('/avatars/deleted/'));
+    assert.ok(served.length >= 5 && served.every((picture) => picture.loaded), JSON.stringify(served));
+    const response = await f.page.request.get(served[0].src);
+    assert.equal(response.headers()['access-control-allow-origin'], '*', 'the switch is on');
   });
 
   test('avatars: http(s) pictures exactly, lazy and without referrer; otherwise the initial on a colour', async () => {

@@ -18,6 +18,7 @@ pub fn router() -> Router<Portal> {
         .route("/chats/{id}", put(put_chat))
         .route("/chats/{id}/events", post(prepend_events))
         .route("/faults", put(put_faults))
+        .route("/avatars", put(put_avatars))
         .route("/requests", get(requests).delete(clear_requests))
 }
 
@@ -93,6 +94,22 @@ async fn prepend_events(
 
 async fn put_faults(State(portal): State<Portal>, Json(rules): Json<Vec<FaultRule>>) -> StatusCode {
     portal.lock().faults = rules;
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct AvatarSettings {
+    /// Send `Access-Control-Allow-Origin: *` with avatars.
+    cors: bool,
+}
+
+/// Switches the avatar host between the usual (no CORS headers) and one
+/// that sends `Access-Control-Allow-Origin: *`, until the next reset.
+async fn put_avatars(
+    State(portal): State<Portal>,
+    Json(settings): Json<AvatarSettings>,
+) -> StatusCode {
+    portal.lock().avatar_cors = settings.cors;
     StatusCode::NO_CONTENT
 }
 

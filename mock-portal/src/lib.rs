@@ -54,23 +54,36 @@ pub fn api_router(portal: Portal) -> Router {
     router.with_state(portal)
 }
 
-/// `GET /avatars/{id}.svg`: the generated picture of a user who has one.
+/// `GET /avatars/{id}.svg`: the generated picture of a user who has one,
+/// served as most image hosts serve pictures: without CORS headers, unless
+/// the avatar CORS switch is on.
 async fn avatar(State(portal): State<Portal>, Path(file): Path<String>) -> Response {
     let id = file
         .strip_suffix(".svg")
         .and_then(|id| id.parse::<u64>().ok());
-    let known = id.is_some_and(|id| portal.lock().user(id).is_some());
-    match id.filter(|_| known) {
-        Some(id) => (
-            [
-                (header::CONTENT_TYPE, "image/svg+xml"),
-                (header::CACHE_CONTROL, "public, max-age=86400"),
-                // As a CDN would: pictures for any page, loaded without cookies.
-                (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
-            ],
-            avatars::identicon_svg(id),
+    let (known, cors) = {
+        let state = portal.lock();
+        (
+            id.is_some_and(|id| state.user(id).is_some()),
+            state.avatar_cors,
         )
-            .into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
+    };
+    let Some(id) = id.filter(|_| known) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mut response = (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        avatars::identicon_svg(id),
+    )
+        .into_response();
+    if cors {
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
     }
+    response
 }

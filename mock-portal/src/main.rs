@@ -27,8 +27,9 @@ struct Args {
     /// More page origins allowed to read with credentials (besides the page origin).
     #[arg(long = "page-origin")]
     page_origins: Vec<String>,
-    /// Milliseconds added to every activity answer.
-    #[arg(long, default_value_t = 0)]
+    /// Milliseconds added to every activity answer. A real portal takes
+    /// time to answer, so the mock does too by default; 0 answers at once.
+    #[arg(long, default_value_t = 80)]
     latency_ms: u64,
     /// Share of activity requests answered 503, from 0 to 1.
     #[arg(long, default_value_t = 0.0)]
@@ -36,6 +37,10 @@ struct Args {
     /// Serve the test controls under /__control.
     #[arg(long)]
     controls: bool,
+    /// Send avatars with `Access-Control-Allow-Origin: *` (most image hosts
+    /// send no CORS headers, and neither does the mock without this).
+    #[arg(long)]
+    avatar_cors: bool,
     /// Serve the pages with the strict Content-Security-Policy of the README.
     #[arg(long)]
     csp: bool,
@@ -57,6 +62,7 @@ async fn main() -> std::io::Result<()> {
         latency_ms: args.latency_ms,
         failure_rate: args.failure_rate.clamp(0.0, 1.0),
         controls: args.controls,
+        avatar_cors: args.avatar_cors,
         seeded_at: chrono::Utc::now(),
     });
     print_urls(&api_origin, &pages_origin);

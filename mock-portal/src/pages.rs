@@ -8,7 +8,8 @@ use axum::body::{to_bytes, Body};
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::middleware::map_response_with_state;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
 use tower_http::services::ServeDir;
 
@@ -50,6 +51,7 @@ pub fn router(dist: &Path, examples: &[PathBuf], api_origin: &str, csp: Option<&
         router = router.nest_service(&format!("/examples/{name}"), ServeDir::new(root));
     }
     router
+        .route("/favicon.ico", get(favicon))
         .fallback_service(ServeDir::new(dist))
         .layer(map_response_with_state(
             Deployment {
@@ -58,6 +60,17 @@ pub fn router(dist: &Path, examples: &[PathBuf], api_origin: &str, csp: Option<&
             },
             configure,
         ))
+}
+
+/// The site's icon, as the portal's web server has one: browsers ask for
+/// `/favicon.ico` on every page, and a 404 would be a console error on
+/// every page view of the demo and the tests.
+async fn favicon() -> Response {
+    (
+        [(header::CONTENT_TYPE, "image/svg+xml")],
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0969da"/><path d="M4 5h8M4 8h6M4 11h4" stroke="#fff" stroke-width="1.5"/></svg>"##,
+    )
+        .into_response()
 }
 
 /// HTML gets this mock's API origin; nothing is cached, so a rebuilt page

@@ -30,6 +30,10 @@ pub struct Settings {
     pub failure_rate: f64,
     /// Whether `/__control/*` is served.
     pub controls: bool,
+    /// Whether avatars are sent with `Access-Control-Allow-Origin: *`. Off by
+    /// default, as most image hosts (CDNs, storage buckets) send no CORS
+    /// headers; a test control switches it at run time.
+    pub avatar_cors: bool,
     /// The clock the seeded stories end at.
     pub seeded_at: DateTime<Utc>,
 }
@@ -41,6 +45,8 @@ pub struct PortalState {
     pub sessions: HashMap<String, u64>,
     pub faults: Vec<FaultRule>,
     pub log: Vec<LoggedRequest>,
+    /// Whether avatars carry CORS headers now (see [`Settings::avatar_cors`]).
+    pub avatar_cors: bool,
     requests_seen: u64,
     started: Instant,
     rng: fastrand::Rng,
@@ -55,6 +61,7 @@ impl Portal {
             sessions: HashMap::new(),
             faults: Vec::new(),
             log: Vec::new(),
+            avatar_cors: settings.avatar_cors,
             requests_seen: 0,
             started: Instant::now(),
             rng: fastrand::Rng::with_seed(1),
@@ -72,7 +79,8 @@ impl Portal {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Back to the seeded chats, with no faults and an empty log. Sessions stay.
+    /// Back to the seeded chats, with no faults, an empty log and the
+    /// command line's avatar headers. Sessions stay.
     pub fn reset(&self) {
         let (users, chats) = seed::seed(self.settings.seeded_at, &self.settings.api_origin);
         let mut state = self.lock();
@@ -80,6 +88,7 @@ impl Portal {
         state.chats = chats;
         state.faults.clear();
         state.log.clear();
+        state.avatar_cors = self.settings.avatar_cors;
     }
 }
 

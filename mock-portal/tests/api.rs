@@ -18,6 +18,7 @@ fn portal() -> Portal {
         latency_ms: 0,
         failure_rate: 0.0,
         controls: true,
+        avatar_cors: false,
         seeded_at: chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z")
             .expect("valid")
             .to_utc(),
@@ -215,43 +216,61 @@ async fn past_the_end_is_an_empty_page_with_the_total() {
     assert!(answer.json["total"].as_u64().is_some_and(|t| t > 0));
 }
 
+/// Sends any request to the app and returns the answer as it is.
+async fn send(app: &Router, request: Request<Body>) -> axum::response::Response {
+    app.clone().oneshot(request).await.expect("answer")
+}
+
+fn avatar_request(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).expect("request")
+}
+
+fn header_text(answer: &axum::response::Response, name: header::HeaderName) -> Option<&str> {
+    answer
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+}
+
 #[tokio::test]
 async fn avatars_are_served_for_known_users_only() {
     let app = api_router(portal());
-    let known = app
-        .clone()
-        .oneshot(
-            Request::get("/avatars/1.svg")
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("answer");
+    let known = send(&app, avatar_request("/avatars/1.svg")).await;
     assert_eq!(known.status(), StatusCode::OK);
     assert_eq!(
-        known
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok()),
+        header_text(&known, header::CONTENT_TYPE),
         Some("image/svg+xml")
     );
     assert_eq!(
-        known
-            .headers()
-            .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
-            .and_then(|v| v.to_str().ok()),
-        Some("*"),
-        "loadable by <img crossorigin=anonymous> from any page"
+        header_text(&known, header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        None,
+        "as most image hosts: no CORS headers"
     );
-    let unknown = app
-        .oneshot(
-            Request::get("/avatars/deleted/105.png")
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("answer");
+    let unknown = send(&app, avatar_request("/avatars/deleted/105.png")).await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_avatar_cors_switch_adds_the_header_until_a_reset() {
+    let portal = portal();
+    let app = api_router(portal.clone());
+    let switch_on = Request::put("/__control/avatars")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"cors":true}"#))
+        .expect("request");
+    assert_eq!(send(&app, switch_on).await.status(), StatusCode::NO_CONTENT);
+    let switched = send(&app, avatar_request("/avatars/1.svg")).await;
+    assert_eq!(
+        header_text(&switched, header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        Some("*")
+    );
+    portal.reset();
+    let after_reset = send(&app, avatar_request("/avatars/1.svg")).await;
+    assert_eq!(
+        header_text(&after_reset, header::ACCESS_CONTROL_ALLOW_ORIGIN),
+        None,
+        "a reset restores the default"
+    );
 }
 
 #[tokio::test]

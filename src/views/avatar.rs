@@ -53,12 +53,13 @@ impl FailedPictures {
     }
 }
 
-/// The user's avatar. Only `http(s)` pictures are loaded: lazily, without
-/// a referrer, and without cookies (`crossorigin="anonymous"`, so a hostile
-/// `avatar_url` cannot make a credentialed request; avatar hosts answer with
-/// `Access-Control-Allow-Origin`). Otherwise, and when the picture is in
-/// `failed`, the first character of the username stands in on a colour
-/// derived from the user id.
+/// The user's avatar. Only `http(s)` pictures are loaded, lazily and
+/// without a referrer, the way every `<img>` loads: no `crossorigin`, so a
+/// CDN or bucket that sends no CORS headers (most do not) shows its
+/// pictures. (The README's security table says what keeps a hostile
+/// `avatar_url` harmless.) Otherwise, and when the picture is in `failed`,
+/// the first character of the username stands in on a colour derived from
+/// the user id.
 pub(crate) fn avatar(user: &EventUser, failed: &HashSet<String>) -> impl IntoView {
     match safe_avatar_url(user.avatar_url.as_deref()).filter(|url| !failed.contains(*url)) {
         Some(url) => Either::Left(view! {
@@ -70,7 +71,6 @@ pub(crate) fn avatar(user: &EventUser, failed: &HashSet<String>) -> impl IntoVie
                 height="40"
                 loading="lazy"
                 referrerpolicy="no-referrer"
-                crossorigin="anonymous"
             />
         }),
         None => Either::Right(view! {

@@ -18,7 +18,7 @@ use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
 use crate::api::client::fetch_page;
 use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
-use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker};
+use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker, ShowNewEvents};
 use crate::page_loader::PageLoader;
 use crate::page_url::PageQuery;
 use crate::paging::{PageRequest, PageSize, ShownRange};
@@ -198,12 +198,13 @@ pub fn ChatActivity(
 
     let status = RwSignal::new(Status::Loading);
     let shown = RwSignal::new(None::<ShownPage>);
-    let retries = RwSignal::new(0_u32);
+    // Counts loads of the same request again (Retry, a countdown, new events).
+    let reloads = RwSignal::new(0_u32);
     let loader = PageLoader::new();
     let head = RwSignal::new(HeadTracker::default());
     // A busy service (429/503 with Retry-After) is asked again once, by
     // itself, after the time it named; the countdown is on screen.
-    let countdown = Countdown::new(move || retries.update(|count| *count += 1));
+    let countdown = Countdown::new(move || reloads.update(|count| *count += 1));
     let auto_retried = StoredValue::new(None::<PageRequest>);
 
     let deliver = move |api_base: ApiBase, request: PageRequest, outcome: FetchOutcome| {
@@ -292,7 +293,7 @@ pub fn ChatActivity(
     // mounted, and its answer is on its way meanwhile. (Kept for as long as
     // the component lives; dropping it would stop it.)
     let loading_effect = RenderEffect::new(move |_| {
-        retries.track();
+        reloads.track();
         let request = request.get();
         let api_base = source.with(|source| source.api_base.clone());
         let other_chat = shown.with_untracked(|shown| {
@@ -379,14 +380,12 @@ pub fn ChatActivity(
         });
     };
     every(refresh_seconds, check_head);
-    let show_new = move |_| {
-        go_to(
-            PageRequest::first(
-                source.get_untracked().chat_id,
-                request.get_untracked().limit,
-            ),
-            HistoryMode::Push,
-        )
+    let show_new = move |_| match ShowNewEvents::from(request.get_untracked()) {
+        ShowNewEvents::GoTo(first) => go_to(first, HistoryMode::Push),
+        ShowNewEvents::Reload => {
+            focus_title_on_load.set_value(true);
+            reloads.update(|count| *count += 1);
+        }
     };
 
     // Jump to date.
@@ -517,7 +516,7 @@ pub fn ChatActivity(
             head.with(|head| head.shifted(request.get()))
         }
     });
-    let retry = Callback::new(move |()| retries.update(|count| *count += 1));
+    let retry = Callback::new(move |()| reloads.update(|count| *count += 1));
 
     view! {
         <Show when=move || status.with(|status| *status != Status::Hidden)>

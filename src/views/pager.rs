@@ -50,8 +50,18 @@ pub fn Pager(
                             .choices_with()
                             .into_iter()
                             .map(|size| {
+                                // The attribute says which option is the default;
+                                // the property is what the select shows. Options
+                                // are updated in place, so an option that held
+                                // the chosen size may now hold another: without
+                                // the property, the select would go on showing
+                                // whatever stands where the chosen one stood.
                                 view! {
-                                    <option value=size.to_string() selected=size == current>
+                                    <option
+                                        value=size.to_string()
+                                        selected=size == current
+                                        prop:selected=size == current
+                                    >
                                         {size}
                                     </option>
                                 }

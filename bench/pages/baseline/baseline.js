@@ -145,7 +145,6 @@ function avatar(user) {
     img.height = 40;
     img.loading = 'lazy';
     img.referrerPolicy = 'no-referrer';
-    img.crossOrigin = 'anonymous';
     pictureUsers.set(img, user);
     return img;
   }
