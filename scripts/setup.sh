@@ -52,8 +52,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages: wasm-opt (binaryen 132) for trunk, playwright-core for the tests.
-for dir in tools e2e; do
+# npm packages: wasm-opt (binaryen 132) for trunk, playwright-core for the
+# tests, TypeScript and a schema validator for the package's checks, React
+# and esbuild for the React host example.
+for dir in tools e2e package/test examples/react-host; do
   if [ ! -f "$ROOT/$dir/node_modules/.package-lock.json" ] ||
     [ "$ROOT/$dir/package-lock.json" -nt "$ROOT/$dir/node_modules/.package-lock.json" ]; then
     say "installing npm packages in $dir/"
@@ -61,7 +63,22 @@ for dir in tools e2e; do
   fi
 done
 
+# The npm package (scripts/package.sh, and the test command): target/package/
+# and the tarball beside it, from the page just built.
+build_package() {
+  node "$ROOT/package/build.mjs" "$ROOT/target/package"
+  rm -f "$ROOT"/target/chat-activity-*.tgz
+  (cd "$ROOT/target/package" && npm pack --silent --pack-destination "$ROOT/target" >/dev/null)
+  say "packed: $(cd "$ROOT" && ls target/chat-activity-*.tgz)"
+}
+
 say "building the page and the Leptos host example (trunk build --release)"
 (cd "$ROOT" && cargo fetch --quiet && trunk build --release --offline >/dev/null)
 (cd "$ROOT/examples/leptos-host" && trunk build --release --offline >/dev/null)
 say "built: $(cd "$ROOT/dist" && ls | tr '\n' ' ')"
+
+say "packing the npm package and building the React host example from it"
+build_package
+(cd "$ROOT/examples/react-host" &&
+  npm install --no-save --no-audit --no-fund --loglevel=error "$ROOT"/target/chat-activity-*.tgz &&
+  node build.mjs)

@@ -28,15 +28,25 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test -p chat-activity --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/component.txt"
 
+step "package: custom-elements.json checked; a TypeScript and a React host type-checked (tsc --noEmit)"
+(cd package/test && node --test --test-reporter=spec manifest.test.mjs) 2>&1 | tee "$logs/package.txt"
+(cd package/test && ./node_modules/.bin/tsc -p tsconfig.json)
+(cd examples/react-host && ./node_modules/.bin/tsc --noEmit -p tsconfig.json)
+
+step "crate: cargo package (what a Leptos host depends on by version)"
+cargo package --quiet -p chat-activity --allow-dirty
+
 step "end-to-end tests (built page in headless Chromium, mock portal on another origin)"
 cargo build --quiet --release -p mock-portal
 (cd e2e && node --test --test-concurrency=1 --test-reporter=spec tests/) 2>&1 | tee "$logs/e2e.txt"
 
 passed=$(($(count "$logs/native.txt" '^test result: .* ([0-9]+) passed.*') +
   $(count "$logs/component.txt" '^test result: .* ([0-9]+) passed.*') +
+  $(count "$logs/package.txt" '^ℹ pass ([0-9]+)$') +
   $(count "$logs/e2e.txt" '^ℹ pass ([0-9]+)$')))
 failed=$(($(count "$logs/native.txt" '^test result: .* ([0-9]+) failed.*') +
   $(count "$logs/component.txt" '^test result: .* ([0-9]+) failed.*') +
+  $(count "$logs/package.txt" '^ℹ fail ([0-9]+)$') +
   $(count "$logs/e2e.txt" '^ℹ fail ([0-9]+)$')))
 echo
 echo "all suites: $passed passed, $failed failed"

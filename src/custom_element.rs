@@ -11,6 +11,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -19,7 +20,8 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowR
 
 use crate::chat_id::ChatId;
 use crate::element_config::{ElementConfig, OBSERVED_ATTRIBUTES};
-use crate::views::chat_activity::{ChatActivity, LoadFailure, LoadedPage};
+use crate::host_options::HostOptions;
+use crate::views::chat_activity::{ChatActivity, LoadFailure, LoadedPage, DEFAULT_LABEL};
 use crate::views::notice::FailureNotice;
 
 /// The element's tag name.
@@ -37,10 +39,16 @@ extern "C" {
     );
 }
 
-/// A connected element: what it mounted, and its attributes as a signal.
+/// A connected element: what it mounted, and its attributes as signals.
 struct MountedElement {
     element: HtmlElement,
+    /// What it shows: a change starts over on the first page.
     config: ArcRwSignal<ElementConfig>,
+    /// How its frame looks for the host: changed in place.
+    framing: Framing,
+    /// The warnings about attribute values last logged, so that each is
+    /// logged once, not again when another attribute changes.
+    warnings: Vec<String>,
     /// Dropping it unmounts the view and disposes its reactive owner, which
     /// aborts requests in flight and clears timers and listeners.
     _view: Box<dyn Any>,
@@ -64,15 +72,31 @@ pub fn define() {
     define_element(TAG, observed, &connected, &disconnected, &attribute_changed);
 }
 
-fn read_config(element: &HtmlElement) -> ElementConfig {
-    let [chat_id, api_base, page_size, refresh] =
+/// Reads every observed attribute: what to show, how to frame it, and the
+/// warnings about values that could not be used.
+fn read_attributes(element: &HtmlElement) -> (ElementConfig, HostOptions, Vec<String>) {
+    let [chat_id, api_base, page_size, refresh, label, heading_level, hide_heading, tools] =
         OBSERVED_ATTRIBUTES.map(|name| element.get_attribute(name));
-    ElementConfig::from_attributes(
+    let config = ElementConfig::from_attributes(
         chat_id.as_deref(),
         api_base.as_deref(),
         page_size.as_deref(),
         refresh.as_deref(),
-    )
+    );
+    let (options, warnings) = HostOptions::from_attributes(
+        label.as_deref(),
+        heading_level.as_deref(),
+        hide_heading.as_deref(),
+        tools.as_deref(),
+    );
+    (config, options, warnings)
+}
+
+/// Logs the warnings not logged for this element before.
+fn warn_about(warnings: &[String], logged_before: &[String]) {
+    for warning in warnings.iter().filter(|w| !logged_before.contains(w)) {
+        leptos::logging::warn!("<chat-activity>: {warning}");
+    }
 }
 
 fn connect(element: HtmlElement) {
@@ -98,18 +122,23 @@ fn connect(element: HtmlElement) {
     if shadow.append_child(&container).is_err() {
         return;
     }
-    let config = ArcRwSignal::new(read_config(&element));
+    let (config, options, warnings) = read_attributes(&element);
+    warn_about(&warnings, &[]);
+    let config = ArcRwSignal::new(config);
+    let framing = Framing::new(options);
     let view = {
-        let config = config.clone();
+        let (config, framing) = (config.clone(), framing.clone());
         let host = SendWrapper::new(element.clone());
         leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-            element_view(host, config)
+            element_view(host, config, framing)
         })
     };
     MOUNTED.with_borrow_mut(|mounted| {
         mounted.push(MountedElement {
             element,
             config,
+            framing,
+            warnings,
             _view: Box::new(view),
             container,
         })
@@ -129,29 +158,84 @@ fn disconnect(element: HtmlElement) {
 }
 
 fn update(element: HtmlElement) {
-    let config = MOUNTED.with_borrow(|mounted| {
-        mounted
-            .iter()
-            .find(|m| m.element == element)
-            .map(|m| m.config.clone())
+    let (config, options, warnings) = read_attributes(&element);
+    let signals = MOUNTED.with_borrow_mut(|mounted| {
+        let mounted = mounted.iter_mut().find(|m| m.element == element)?;
+        warn_about(&warnings, &mounted.warnings);
+        mounted.warnings = warnings;
+        Some((mounted.config.clone(), mounted.framing.clone()))
     });
-    if let Some(config) = config {
-        config.set(read_config(&element));
+    // Set outside the borrow, and only what changed: a new label must not
+    // start the element over.
+    if let Some((current_config, framing)) = signals {
+        if current_config.with_untracked(|current| *current != config) {
+            current_config.set(config);
+        }
+        framing.set(options);
     }
 }
 
-/// What one element shows: the component for its attributes, rebuilt (so
-/// back on the first page) whenever an attribute changes.
+/// The host's framing of one element (label, heading, tools): the value in
+/// force, and the signal that the component mounted now reads. Each mount
+/// of the component gets a signal of its own, dropped with it: a signal
+/// that outlived the mounts would keep every dropped mount's subscriptions
+/// for as long as the framing does not change (a leak per chat change).
+#[derive(Clone)]
+struct Framing(Arc<Mutex<(HostOptions, Option<ArcRwSignal<HostOptions>>)>>);
+
+impl Framing {
+    fn new(options: HostOptions) -> Self {
+        Self(Arc::new(Mutex::new((options, None))))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (HostOptions, Option<ArcRwSignal<HostOptions>>)> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// New attribute values: the mounted component follows them in place.
+    fn set(&self, options: HostOptions) {
+        let live = {
+            let mut framing = self.lock();
+            if framing.0 == options {
+                return;
+            }
+            framing.0 = options.clone();
+            framing.1.clone()
+        };
+        if let Some(live) = live {
+            live.set(options);
+        }
+    }
+
+    /// The signal for a new mount of the component.
+    fn for_mount(&self) -> ArcRwSignal<HostOptions> {
+        let mut framing = self.lock();
+        let signal = ArcRwSignal::new(framing.0.clone());
+        framing.1 = Some(signal.clone());
+        signal
+    }
+}
+
+/// What one element shows: the component for its attributes, mounted anew
+/// (so back on the first page) when `chat-id`, `api-base`, `page-size` or
+/// `refresh-interval` change; the host's framing (label, heading, tools)
+/// changes in place.
 fn element_view(
     host: SendWrapper<HtmlElement>,
     config: ArcRwSignal<ElementConfig>,
+    framing: Framing,
 ) -> impl IntoView {
-    let host = std::sync::Arc::new(host);
+    let host = Arc::new(host);
     move || {
         let config = config.get();
+        let options: Signal<HostOptions> = framing.for_mount().into();
+        let label = Signal::derive(move || options.with(|options| options.label.clone()));
         if let Some(problem) = config.problem() {
+            let name = move || label.get().unwrap_or_else(|| DEFAULT_LABEL.to_owned());
             return view! {
-                <section class="ca-root" aria-label="Chat activity">
+                <section class="ca-root" part="root" aria-label=name>
                     <FailureNotice message=problem on_retry=None />
                 </section>
             }
@@ -160,6 +244,9 @@ fn element_view(
         let (Ok(chat_id), Ok(api_base)) = (config.chat_id, config.api_base) else {
             return ().into_any();
         };
+        let heading_level = Signal::derive(move || options.with(|options| options.heading_level));
+        let hide_heading = Signal::derive(move || options.with(|options| options.hide_heading));
+        let tools = Signal::derive(move || options.with(|options| options.tools));
         let events = HostEvents(host.clone());
         let (forbidden, unauthorized, failed, loaded) =
             (events.clone(), events.clone(), events.clone(), events);
@@ -169,6 +256,10 @@ fn element_view(
                 api_base
                 page_size=config.page_size
                 refresh_seconds=config.refresh_seconds
+                label
+                heading_level
+                hide_heading
+                tools
                 on_forbidden=move |chat: ChatId| forbidden.send("chat-activity-forbidden", chat, &[])
                 on_unauthorized=move |chat: ChatId| unauthorized.send("chat-activity-unauthorized", chat, &[])
                 on_error=move |failure: LoadFailure| failed.send(

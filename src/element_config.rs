@@ -6,8 +6,19 @@ use crate::new_events::parse_refresh_seconds;
 use crate::paging::PageSize;
 use crate::views::chat_activity::DEFAULT_REFRESH_SECONDS;
 
-/// The attributes `<chat-activity>` observes.
-pub const OBSERVED_ATTRIBUTES: [&str; 4] = ["chat-id", "api-base", "page-size", "refresh-interval"];
+/// The attributes `<chat-activity>` observes: what it shows (a change
+/// starts over on the first page), then how its frame looks for the host
+/// (changed in place, the page kept).
+pub const OBSERVED_ATTRIBUTES: [&str; 8] = [
+    "chat-id",
+    "api-base",
+    "page-size",
+    "refresh-interval",
+    "label",
+    "heading-level",
+    "hide-heading",
+    "tools",
+];
 
 /// What a `<chat-activity>` element's attributes ask for.
 #[derive(Debug, Clone, PartialEq, Eq)]

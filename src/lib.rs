@@ -27,7 +27,8 @@
 //! The layout of the crate follows its architecture: `api` talks to the
 //! portal API (types, the one fetch, whole-chat reads); `paging`,
 //! `time_text`, `event_text`, `avatar`, `page_url`, `day_groups`,
-//! `join_bursts`, `new_events`, `jump_to_date`, `filter` and `export` are
+//! `join_bursts`, `new_events`, `jump_to_date`, `filter`, `export` and
+//! `host_options` (a host's label, heading and tools) are
 //! pure logic, tested natively; `views` renders; `standalone` is the page
 //! Trunk builds and `custom_element` the `<chat-activity>` element.
 
@@ -42,6 +43,7 @@ pub mod element_config;
 pub mod event_text;
 pub mod export;
 pub mod filter;
+pub mod host_options;
 pub mod join_bursts;
 pub mod jump_to_date;
 pub mod new_events;
@@ -56,5 +58,6 @@ pub mod views;
 
 pub use api::{ApiBase, LoadError};
 pub use chat_id::ChatId;
+pub use host_options::{HeadingLevel, Tool, Tools};
 pub use paging::{PageRequest, PageSize};
 pub use views::chat_activity::{ChatActivity, LoadFailure, LoadedPage};

@@ -8,7 +8,7 @@ use crate::api::ApiBase;
 use crate::new_events::parse_refresh_seconds;
 use crate::page_url::PageQuery;
 use crate::views::chat_activity::ChatActivity;
-use crate::views::chat_activity::DEFAULT_REFRESH_SECONDS;
+use crate::views::chat_activity::{DEFAULT_LABEL, DEFAULT_REFRESH_SECONDS};
 use crate::views::notice::FailureNotice;
 
 /// The element the standalone page mounts into.
@@ -71,8 +71,8 @@ fn StandalonePage(
         ),
     };
     view! {
-        <section class="ca-root" aria-label="Chat activity">
-            <h2 class="ca-title">"Chat activity"</h2>
+        <section class="ca-root" part="root" aria-label=DEFAULT_LABEL>
+            <h2 class="ca-title" part="heading">{DEFAULT_LABEL}</h2>
             <FailureNotice message=problem on_retry=None />
         </section>
     }

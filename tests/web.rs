@@ -312,3 +312,56 @@ async fn timeline_groups_by_day_marks_join_bursts_and_offers_copy_buttons() {
         "raider0 joined via invite raid42"
     );
 }
+
+#[wasm_bindgen_test]
+async fn leptos_props_for_hosts_name_the_region_set_the_heading_and_choose_tools() {
+    use chat_activity::{HeadingLevel, Tool, Tools};
+    let chat = ChatId::new(7).expect("valid");
+    let label = RwSignal::new(Some("Rust Beginners".to_owned()));
+    let tools = RwSignal::new(Tools::of(&[Tool::Filter]));
+    let (root, _keep) = mount(move || {
+        view! {
+            <ChatActivity
+                chat_id=chat
+                api_base=ApiBase::parse("http://127.0.0.1:9").expect("valid base")
+                label
+                heading_level=HeadingLevel::new(3).expect("a level")
+                hide_heading=true
+                tools
+            />
+        }
+    });
+    let region = one(&root, "section[aria-label='Rust Beginners']");
+    let heading = one(&region, "h3.ca-title");
+    assert_eq!(text(&heading), "Rust Beginners");
+    assert!(heading.class_list().contains("ca-visually-hidden"));
+    assert!(all(&region, "h2").is_empty());
+    assert_eq!(all(&region, ".ca-filter").len(), 1, "the filter");
+    assert!(
+        all(&region, "input[type='date']").is_empty(),
+        "no jump to date"
+    );
+    assert!(
+        all(&region, "button[aria-pressed]").is_empty(),
+        "no exact times toggle"
+    );
+    assert!(
+        !text(&region).contains("Export CSV"),
+        "no export: {}",
+        text(&region)
+    );
+
+    label.set(None);
+    tools.set(Tools::NONE);
+    tick(0).await;
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Chat activity"),
+        "the default name, in place"
+    );
+    assert_eq!(text(&one(&region, "h3")), "Chat activity");
+    assert!(
+        all(&region, "[part~='tools']").is_empty(),
+        "no tools at all"
+    );
+}

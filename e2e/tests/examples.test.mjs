@@ -45,6 +45,31 @@ describe('example hosts', () => {
     await status().getByText('Activity could not be loaded: The activity service answered with an error (HTTP 503).').waitFor();
   });
 
+  test('React host (the packed package): typed events reach the host; forbidden hides the card', async () => {
+    await f.signInAs('tom');
+    const errors = [];
+    f.page.on('pageerror', (error) => errors.push(String(error)));
+    await f.page.goto(`${f.portal.pages}/examples/react-host/`);
+    const { total } = await f.portal.apiPage(1, 0, 1);
+    await status().getByText(`${total} events; showing from 1.`).waitFor();
+    assert.equal(await card().getByRole('listitem').count(), 10, 'page-size passed as an attribute');
+    assert.equal(await card().getByRole('region', { name: 'Rust Beginners activity' }).count(), 1);
+    await card().getByRole('button', { name: 'Next page' }).click();
+    await status().getByText(`${total} events; showing from 11.`).waitFor();
+    await f.page.locator('#chat-select').selectOption('2');
+    await status().getByText("You can't see this chat's activity.").waitFor();
+    assert.equal(await card().count(), 0, 'the card is gone');
+    await f.page.locator('#chat-select').selectOption('1');
+    await status().getByText(`${total} events; showing from 1.`).waitFor();
+    assert.deepEqual((await f.portal.requests()).map((r) => `${r.chat_id}:${r.query}`), [
+      '1:offset=0&limit=10',
+      '1:offset=10&limit=10',
+      '2:offset=0&limit=10',
+      '1:offset=0&limit=10',
+    ]);
+    assert.deepEqual(errors, []);
+  });
+
   test('admin dashboard: two elements, events logged, the forbidden card hidden', async () => {
     await f.signInAs('tom');
     await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);
@@ -57,5 +82,12 @@ describe('example hosts', () => {
       .locator('#card-public chat-activity .ca-root')
       .evaluate((root) => getComputedStyle(root).backgroundColor);
     assert.equal(background, 'rgb(22, 27, 34)', 'the host theme applies through custom properties');
+    const card = f.page.locator('#card-public');
+    assert.equal(await card.getByRole('region', { name: 'Rust Beginners activity' }).count(), 1, 'named by its label');
+    assert.equal(await card.getByRole('heading', { level: 3, name: 'Rust Beginners activity' }).count(), 1);
+    assert.equal(await card.getByRole('button', { name: 'Export CSV' }).count(), 1, 'the tools it chose');
+    assert.equal(await card.getByLabel('Jump to date').count(), 0);
+    const pager = await card.locator('chat-activity .ca-pager').evaluate((nav) => getComputedStyle(nav).borderTopStyle);
+    assert.equal(pager, 'dashed', 'styled through ::part(pager)');
   });
 });

@@ -65,6 +65,7 @@ pub(crate) fn avatar(user: &EventUser, failed: &HashSet<String>) -> impl IntoVie
         Some(url) => Either::Left(view! {
             <img
                 class="ca-avatar"
+                part="avatar"
                 src=url.to_owned()
                 alt=""
                 width="40"
@@ -74,7 +75,7 @@ pub(crate) fn avatar(user: &EventUser, failed: &HashSet<String>) -> impl IntoVie
             />
         }),
         None => Either::Right(view! {
-            <span class="ca-avatar ca-avatar-fallback" aria-hidden="true" style:background-color=fallback_colour(user.id)>
+            <span class="ca-avatar ca-avatar-fallback" part="avatar" aria-hidden="true" style:background-color=fallback_colour(user.id)>
                 {initial(&user.username)}
             </span>
         }),

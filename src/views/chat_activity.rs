@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::export_tools::ExportTools;
 use super::filter_tools::{FilterControls, FilterState};
@@ -18,6 +19,7 @@ use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
 use crate::api::client::fetch_page;
 use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
+use crate::host_options::{HeadingLevel, Tool, Tools};
 use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker, ShowNewEvents};
 use crate::page_loader::PageLoader;
 use crate::page_url::PageQuery;
@@ -157,6 +159,20 @@ pub fn ChatActivity(
     /// Called each time a page is shown.
     #[prop(optional, into)]
     on_loaded: Option<Callback<LoadedPage>>,
+    /// The region's name and the heading's text, for a host that puts the
+    /// component in a card of its own; "Chat activity" by default. With a
+    /// label, the pager is named "Pagination: {label}".
+    #[prop(into, optional)]
+    label: MaybeProp<String>,
+    /// The heading's level, 1 to 6; 2 by default.
+    #[prop(into, optional)]
+    heading_level: Signal<HeadingLevel>,
+    /// Keeps the heading for screen readers only (a card with its own title).
+    #[prop(into, optional)]
+    hide_heading: Signal<bool>,
+    /// Which tools show; all by default. The timeline and the pager always do.
+    #[prop(into, optional)]
+    tools: Signal<Tools>,
 ) -> impl IntoView {
     let source = Memo::new(move |_| Source {
         chat_id: chat_id.get(),
@@ -177,10 +193,14 @@ pub fn ChatActivity(
     });
     // After a page change the reader asked for, focus goes to the heading,
     // so keyboard and screen-reader users start reading the new page.
-    let title = NodeRef::<leptos::html::H2>::new();
+    let root = NodeRef::<leptos::html::Section>::new();
     let focus_title_on_load = StoredValue::new(false);
     let focus_title = move || {
-        if let Some(title) = title.get_untracked() {
+        let title = root
+            .get_untracked()
+            .and_then(|root| root.query_selector(".ca-title").ok().flatten())
+            .and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(title) = title {
             let _ = title.focus();
         }
     };
@@ -313,7 +333,6 @@ pub fn ChatActivity(
     StoredValue::new_local(loading_effect);
 
     let now = shared_clock();
-    let root = NodeRef::<leptos::html::Section>::new();
     let lang = RwSignal::new("en".to_owned());
     Effect::new(move |_| {
         if let Some(root) = root.get() {
@@ -517,38 +536,57 @@ pub fn ChatActivity(
         }
     });
     let retry = Callback::new(move |()| reloads.update(|count| *count += 1));
+    let name = Signal::derive(move || label.get().unwrap_or_else(|| DEFAULT_LABEL.to_owned()));
+    let pager_name = Signal::derive(move || match label.get() {
+        Some(label) => format!("Pagination: {label}"),
+        None => "Pagination".to_owned(),
+    });
+    let shows = move |tool: Tool| tools.with(|tools| tools.shows(tool));
 
     view! {
         <Show when=move || status.with(|status| *status != Status::Hidden)>
             <section
                 node_ref=root
                 class="ca-root"
+                part="root"
                 class:ca-busy=looks_busy
-                aria-label="Chat activity"
+                aria-label=name
                 aria-busy=move || loading().then_some("true")
             >
                 <div class="ca-header">
-                    <h2 class="ca-title" tabindex="-1" node_ref=title>"Chat activity"</h2>
-                    <div class="ca-toolbar">
-                        <JumpToDate on_jump=jump busy=jumping />
-                        <button
-                            type="button"
-                            class="ca-button"
-                            aria-pressed=move || if exact_times.get() { "true" } else { "false" }
-                            on:click=move |_| exact_times.update(|exact| *exact = !*exact)
-                        >
-                            "Exact times"
-                        </button>
+                    {move || heading(heading_level.get(), name.get(), hide_heading.get())}
+                    <Show when=move || shows(Tool::Jump) || shows(Tool::Times)>
+                        <div class="ca-toolbar" part="tools">
+                            <Show when=move || shows(Tool::Jump)>
+                                <JumpToDate on_jump=jump busy=jumping />
+                            </Show>
+                            <Show when=move || shows(Tool::Times)>
+                                <button
+                                    type="button"
+                                    class="ca-button"
+                                    aria-pressed=move || if exact_times.get() { "true" } else { "false" }
+                                    on:click=move |_| exact_times.update(|exact| *exact = !*exact)
+                                >
+                                    "Exact times"
+                                </button>
+                            </Show>
+                        </div>
+                    </Show>
+                </div>
+                <Show when=move || shows(Tool::Filter) || shows(Tool::Export)>
+                    <div class="ca-tools" part="tools">
+                        <Show when=move || shows(Tool::Filter)>
+                            <FilterControls state=filter />
+                        </Show>
+                        <Show when=move || shows(Tool::Export)>
+                            <ExportTools
+                                api_base=Signal::derive(move || source.with(|source| source.api_base.clone()))
+                                chat=request
+                                announce
+                            />
+                        </Show>
                     </div>
-                </div>
-                <div class="ca-tools">
-                    <FilterControls state=filter />
-                    <ExportTools
-                        api_base=Signal::derive(move || source.with(|source| source.api_base.clone()))
-                        chat=request
-                        announce
-                    />
-                </div>
+                </Show>
                 <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
                 {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {
@@ -585,10 +623,31 @@ pub fn ChatActivity(
                     Content::Events => view! { <Timeline events now /> }.into_any(),
                 }}
                 <Show when=move || has_range.get()>
-                    <Pager request=navigable range on_navigate />
+                    <Pager request=navigable range on_navigate name=pager_name />
                 </Show>
             </section>
         </Show>
+    }
+}
+
+/// The region's name and heading when the host gives no `label`.
+pub const DEFAULT_LABEL: &str = "Chat activity";
+
+/// The component's heading: focusable by script (after a page change the
+/// reader asked for), at the host's level, visible or for screen readers only.
+fn heading(level: HeadingLevel, name: String, hidden: bool) -> AnyView {
+    let class = if hidden {
+        "ca-title ca-visually-hidden"
+    } else {
+        "ca-title"
+    };
+    match level.get() {
+        1 => view! { <h1 class=class part="heading" tabindex="-1">{name}</h1> }.into_any(),
+        3 => view! { <h3 class=class part="heading" tabindex="-1">{name}</h3> }.into_any(),
+        4 => view! { <h4 class=class part="heading" tabindex="-1">{name}</h4> }.into_any(),
+        5 => view! { <h5 class=class part="heading" tabindex="-1">{name}</h5> }.into_any(),
+        6 => view! { <h6 class=class part="heading" tabindex="-1">{name}</h6> }.into_any(),
+        _ => view! { <h2 class=class part="heading" tabindex="-1">{name}</h2> }.into_any(),
     }
 }
 

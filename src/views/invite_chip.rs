@@ -107,7 +107,7 @@ pub(crate) fn invite_chip(code: InviteCode, state: &'static str) -> impl IntoVie
     };
     let label = format!("Copy invite code {}", code.code);
     view! {
-        <span class="ca-chip" data-kind=kind>
+        <span class="ca-chip" part="chip" data-kind=kind>
             <code class="ca-chip-code">{code.code}</code>
             // The visible word comes from the stylesheet (by data-state), so
             // that the sentence's text is only the sentence.

@@ -12,7 +12,7 @@ pub fn FailureNotice(
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
-        <div class="ca-notice ca-notice-error" role="alert">
+        <div class="ca-notice ca-notice-error" part="alert" role="alert">
             <p class="ca-notice-text">{message}</p>
             {on_retry.map(|retry| view! {
                 <button type="button" class="ca-button" on:click=move |_| retry.run(())>"Retry"</button>

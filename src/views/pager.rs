@@ -15,6 +15,10 @@ pub fn Pager(
     range: Signal<Option<ShownRange>>,
     /// Called with the page the user chose.
     on_navigate: Callback<PageRequest>,
+    /// The navigation's accessible name ("Pagination", or "Pagination:
+    /// {label}" with the host's label).
+    #[prop(into, default = Signal::stored("Pagination".to_owned()))]
+    name: Signal<String>,
 ) -> impl IntoView {
     let previous = move || request.get().previous();
     let next = move || {
@@ -27,7 +31,7 @@ pub fn Pager(
         on_navigate.run(request.get_untracked().with_limit(size));
     };
     view! {
-        <nav class="ca-pager" aria-label="Pagination">
+        <nav class="ca-pager" part="pager" aria-label=name>
             <button
                 type="button"
                 class="ca-button"

@@ -131,6 +131,7 @@ pub fn Timeline(
     view! {
         <div
             class="ca-days"
+            part="timeline"
             on:error:capture=move |event| failed_pictures.on_error(&event)
             on:click=copy_clicked
         >
@@ -227,7 +228,7 @@ fn event_row(
     // through the "Exact times" toggle.
     let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
     view! {
-        <li class="ca-event" class:ca-in-burst=row.in_burst data-action=event.action.as_str().to_owned()>
+        <li class="ca-event" part="row" class:ca-in-burst=row.in_burst data-action=event.action.as_str().to_owned()>
             {row.burst_note.clone().map(|note| view! { <p class="ca-burst" role="note">{note}</p> })}
             <div class="ca-event-main">
                 {avatar(&event.user, failed_pictures)}

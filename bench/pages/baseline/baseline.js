@@ -16,8 +16,10 @@ const title = section.querySelector('h2');
 const loading = section.querySelector('.ca-loading');
 const days = document.createElement('div');
 days.className = 'ca-days';
+days.setAttribute('part', 'timeline');
 const nav = document.createElement('nav');
 nav.className = 'ca-pager';
+nav.setAttribute('part', 'pager');
 nav.setAttribute('aria-label', 'Pagination');
 const previous = button('Previous page', () => show(offset - limit));
 const range = document.createElement('p');
@@ -139,6 +141,7 @@ function avatar(user) {
   const url = user.avatar_url;
   if (url && /^https?:/i.test(url) && !failedPictures.has(url)) {
     const img = element('img', 'ca-avatar');
+    img.setAttribute('part', 'avatar');
     img.src = url;
     img.alt = '';
     img.width = 40;
@@ -149,6 +152,7 @@ function avatar(user) {
     return img;
   }
   const fallback = element('span', 'ca-avatar ca-avatar-fallback', ([...user.username][0] ?? '?').toUpperCase());
+  fallback.setAttribute('part', 'avatar');
   fallback.setAttribute('aria-hidden', 'true');
   const hue = Number(((BigInt(user.id) * 2654435761n) % (1n << 64n)) % 360n);
   fallback.style.backgroundColor = `hsl(${hue} 65% 30%)`;
@@ -157,6 +161,7 @@ function avatar(user) {
 
 function row(event, index, bursts, now) {
   const item = element('li', bursts.inBurst.has(index) ? 'ca-event ca-in-burst' : 'ca-event');
+  item.setAttribute('part', 'row');
   item.dataset.action = event.action;
   if (bursts.notes.has(index)) {
     const note = element('p', 'ca-burst', bursts.notes.get(index));
@@ -170,6 +175,7 @@ function row(event, index, bursts, now) {
   text.append(element('strong', 'ca-username', event.user.username), ' ', phrase);
   if (code != null) {
     const chip = element('span', 'ca-chip');
+    chip.setAttribute('part', 'chip');
     chip.dataset.kind = kind;
     const copy = element('button', 'ca-chip-copy');
     copy.type = 'button';
