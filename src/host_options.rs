@@ -133,6 +133,11 @@ impl HeadingLevel {
         self.0
     }
 
+    /// The heading element's tag: "h1" to "h6".
+    pub fn tag(self) -> &'static str {
+        ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(self.0.clamp(1, 6) - 1)]
+    }
+
     /// Reads the attribute: a whole number from 1 to 6; anything else means
     /// 2, with a warning.
     pub fn parse(text: Option<&str>) -> Checked<Self> {
@@ -297,6 +302,16 @@ mod tests {
             assert_eq!(checked.value, HeadingLevel::DEFAULT, "{text}");
             assert!(checked.warning.is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn each_level_has_its_tag() {
+        let tags: Vec<_> = (1..=6)
+            .filter_map(HeadingLevel::new)
+            .map(HeadingLevel::tag)
+            .collect();
+        assert_eq!(tags, ["h1", "h2", "h3", "h4", "h5", "h6"]);
+        assert_eq!(HeadingLevel::DEFAULT.tag(), "h2");
     }
 
     #[test]

@@ -634,21 +634,20 @@ pub fn ChatActivity(
 pub const DEFAULT_LABEL: &str = "Chat activity";
 
 /// The component's heading: focusable by script (after a page change the
-/// reader asked for), at the host's level, visible or for screen readers only.
+/// reader asked for), at the host's level, visible or for screen readers
+/// only. One element whose tag is chosen, not six views.
 fn heading(level: HeadingLevel, name: String, hidden: bool) -> AnyView {
     let class = if hidden {
         "ca-title ca-visually-hidden"
     } else {
         "ca-title"
     };
-    match level.get() {
-        1 => view! { <h1 class=class part="heading" tabindex="-1">{name}</h1> }.into_any(),
-        3 => view! { <h3 class=class part="heading" tabindex="-1">{name}</h3> }.into_any(),
-        4 => view! { <h4 class=class part="heading" tabindex="-1">{name}</h4> }.into_any(),
-        5 => view! { <h5 class=class part="heading" tabindex="-1">{name}</h5> }.into_any(),
-        6 => view! { <h6 class=class part="heading" tabindex="-1">{name}</h6> }.into_any(),
-        _ => view! { <h2 class=class part="heading" tabindex="-1">{name}</h2> }.into_any(),
-    }
+    leptos::html::custom(level.tag())
+        .class(class)
+        .attr("part", "heading")
+        .tabindex(-1)
+        .child(name)
+        .into_any()
 }
 
 /// With `sync_url`: start from the URL's paging, and follow Back/Forward.
