@@ -141,6 +141,24 @@ describe('for hosts', () => {
     assert.equal((await h.events('chat-activity-loaded')).length, 2);
   });
 
+  test('a tool the host takes away takes its state with it: no filter or exact times left on without a control', async () => {
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('taken', { 'chat-id': '1', 'api-base': f.portal.api });
+    const [loaded] = await h.waitForEvent('chat-activity-loaded');
+    await el.host.getByLabel('Filter by action').selectOption('ban');
+    await f.page.waitForFunction(() => {
+      const range = document.getElementById('taken').shadowRoot.querySelector('.ca-range')?.textContent ?? '';
+      return / of \d+$/.test(range) && !range.endsWith(' of 0') && !document.getElementById('taken').shadowRoot.querySelector('progress');
+    });
+    assert.notEqual(await el.rangeText(), `Showing 1–25 of ${loaded.detail.total}`, 'filtered');
+    await el.host.getByRole('button', { name: 'Exact times' }).click();
+    await el.setAttribute('tools', 'jump');
+    await f.page.waitForFunction((total) => document.getElementById('taken').shadowRoot.querySelector('.ca-range')?.textContent === `Showing 1–25 of ${total}`, loaded.detail.total);
+    const time = el.host.locator('time').first();
+    assert.notEqual((await time.textContent()).trim(), (await time.getAttribute('title')).trim(), 'relative times again');
+  });
+
   test('a host stylesheet styles ::part(row), ::part(pager) and the other parts', async () => {
     const h = new HostPage(f.page, f.portal);
     await h.open();

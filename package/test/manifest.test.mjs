@@ -40,7 +40,9 @@ test('the parts are those the views render', async () => {
   const sources = await Promise.all(
     ['src/views/chat_activity.rs', 'src/views/timeline.rs', 'src/views/avatar.rs', 'src/views/invite_chip.rs', 'src/views/pager.rs', 'src/views/notice.rs'].map(read),
   );
-  const rendered = [...new Set(sources.join('\n').match(/part="[a-z]+"/g).map((part) => part.slice(6, -1)))].sort();
+  // In view! markup (part="row") or through the element builder (.attr("part", "heading")).
+  const found = [...sources.join('\n').matchAll(/part="([a-z]+)"|\.attr\("part", "([a-z]+)"\)/g)];
+  const rendered = [...new Set(found.map((match) => match[1] ?? match[2]))].sort();
   assert.deepEqual(element.cssParts.map((part) => part.name).sort(), rendered);
 });
 

@@ -19,6 +19,7 @@ use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
 use crate::api::client::fetch_page;
 use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
+use crate::filter::EventFilter;
 use crate::host_options::{HeadingLevel, Tool, Tools};
 use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker, ShowNewEvents};
 use crate::page_loader::PageLoader;
@@ -357,6 +358,22 @@ pub fn ChatActivity(
 
     // The filter reads the whole chat once, then pages through the matches.
     let filter = FilterState::new(request.get_untracked());
+    // A tool the host takes away takes its state with it: no filter and no
+    // exact times left on without a control to turn them off.
+    Effect::new(move |_| {
+        let tools = tools.get();
+        if !tools.shows(Tool::Filter)
+            && filter
+                .filter
+                .with_untracked(|f| *f != EventFilter::default())
+        {
+            filter.cancel();
+            filter.filter.set(EventFilter::default());
+        }
+        if !tools.shows(Tool::Times) && exact_times.get_untracked() {
+            exact_times.set(false);
+        }
+    });
     // What the filter read gets the new events too.
     let refresh_filter = move |growth: u64| {
         if !filter.has_read() {
