@@ -5,8 +5,31 @@ export function defineChatActivityElement(tag, observed, connected, disconnected
   customElements.define(
     tag,
     class extends HTMLElement {
+      #messages;
+
       static get observedAttributes() {
         return observed;
+      }
+
+      constructor() {
+        super();
+        // A host may have set `messages` before this class was defined:
+        // that own property would hide the accessor below.
+        if (Object.prototype.hasOwnProperty.call(this, 'messages')) {
+          const messages = this.messages;
+          delete this.messages;
+          this.#messages = messages;
+        }
+      }
+
+      /** Texts replacing the bundled ones: message id → text with {placeholders}. */
+      get messages() {
+        return this.#messages;
+      }
+
+      set messages(value) {
+        this.#messages = value;
+        if (this.isConnected) attributeChanged(this);
       }
 
       connectedCallback() {

@@ -21,7 +21,9 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowR
 use crate::chat_id::ChatId;
 use crate::element_config::{ElementConfig, OBSERVED_ATTRIBUTES};
 use crate::host_options::HostOptions;
-use crate::views::chat_activity::{ChatActivity, LoadFailure, LoadedPage, DEFAULT_LABEL};
+use crate::i18n::{MessageId, Messages, Texts};
+use crate::views::chat_activity::{ChatActivity, LoadFailure, LoadedPage};
+use crate::views::locale::watch_locale;
 use crate::views::notice::FailureNotice;
 
 /// The element's tag name.
@@ -83,13 +85,45 @@ fn read_attributes(element: &HtmlElement) -> (ElementConfig, HostOptions, Vec<St
         page_size.as_deref(),
         refresh.as_deref(),
     );
-    let (options, warnings) = HostOptions::from_attributes(
+    let (mut options, mut warnings) = HostOptions::from_attributes(
         label.as_deref(),
         heading_level.as_deref(),
         hide_heading.as_deref(),
         tools.as_deref(),
     );
+    let (messages, problems) = read_messages(element).split_problems();
+    options.messages = messages;
+    warnings.extend(problems);
     (config, options, warnings)
+}
+
+/// The element's `messages` property: message id → text.
+fn read_messages(element: &HtmlElement) -> Messages {
+    let value = js_sys::Reflect::get(element, &JsValue::from_str("messages")).unwrap_or_default();
+    if value.is_undefined() || value.is_null() {
+        return Messages::default();
+    }
+    if !value.is_object() {
+        return Messages::default().with_problem(
+            "messages is not an object of message id → text; the bundled texts are shown"
+                .to_owned(),
+        );
+    }
+    let mut pairs = Vec::new();
+    let mut not_text = Vec::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let id = entry.get(0).as_string().unwrap_or_default();
+        match entry.get(1).as_string() {
+            Some(text) => pairs.push((id, text)),
+            None => not_text.push(format!(
+                "messages[\"{id}\"] is not text; the bundled text is shown"
+            )),
+        }
+    }
+    not_text
+        .into_iter()
+        .fold(Messages::parse(pairs), Messages::with_problem)
 }
 
 /// Logs the warnings not logged for this element before.
@@ -232,10 +266,30 @@ fn element_view(
         let config = config.get();
         let options: Signal<HostOptions> = framing.for_mount().into();
         let label = Signal::derive(move || options.with(|options| options.label.clone()));
-        if let Some(problem) = config.problem() {
-            let name = move || label.get().unwrap_or_else(|| DEFAULT_LABEL.to_owned());
+        let messages = Signal::derive(move || options.with(|options| options.messages.clone()));
+        if config.problem(&Texts::default()).is_some() {
+            let anchor: web_sys::Element = HtmlElement::clone(&host).into();
+            let locale = watch_locale(move || Some(anchor.clone()));
+            let texts =
+                Memo::new(move |_| messages.with(|messages| Texts::new(locale.get(), messages)));
+            let name = move || {
+                label
+                    .get()
+                    .unwrap_or_else(|| texts.with(|texts| texts.text(MessageId::ChatActivity)))
+            };
+            let problem = Signal::derive(move || {
+                texts
+                    .with(|texts| config.problem(texts))
+                    .unwrap_or_default()
+            });
             return view! {
-                <section class="ca-root" part="root" aria-label=name>
+                <section
+                    class="ca-root"
+                    part="root"
+                    aria-label=name
+                    lang=move || locale.with(|locale| locale.tag.clone())
+                    dir=move || locale.with(|locale| locale.direction.as_str())
+                >
                     <FailureNotice message=problem on_retry=None />
                 </section>
             }
@@ -260,6 +314,7 @@ fn element_view(
                 heading_level
                 hide_heading
                 tools
+                messages
                 on_forbidden=move |chat: ChatId| forbidden.send("chat-activity-forbidden", chat, &[])
                 on_unauthorized=move |chat: ChatId| unauthorized.send("chat-activity-unauthorized", chat, &[])
                 on_error=move |failure: LoadFailure| failed.send(

@@ -2,6 +2,8 @@
 
 use crate::api::{ApiBase, ApiBaseError};
 use crate::chat_id::{ChatId, ChatIdError};
+use crate::i18n::template::Arg;
+use crate::i18n::{MessageId, Texts};
 use crate::new_events::parse_refresh_seconds;
 use crate::paging::PageSize;
 use crate::views::chat_activity::DEFAULT_REFRESH_SECONDS;
@@ -58,13 +60,21 @@ impl ElementConfig {
         }
     }
 
-    /// What the element shows instead of the timeline, if an attribute is wrong.
-    pub fn problem(&self) -> Option<String> {
-        match (&self.chat_id, &self.api_base) {
-            (Err(error), _) => Some(format!("The chat-id attribute is not usable: {error}")),
-            (_, Err(error)) => Some(format!("The api-base attribute is not usable: {error}")),
-            _ => None,
-        }
+    /// What the element shows instead of the timeline, if an attribute is
+    /// wrong, in `texts`' language.
+    pub fn problem(&self, texts: &Texts) -> Option<String> {
+        let (attribute, problem) = match (&self.chat_id, &self.api_base) {
+            (Err(error), _) => ("chat-id", texts.chat_id_error(error)),
+            (_, Err(error)) => ("api-base", texts.api_base_error(error)),
+            _ => return None,
+        };
+        Some(texts.format(
+            MessageId::AttributeUnusable,
+            &[
+                ("attribute", Arg::Text(attribute)),
+                ("problem", Arg::Text(&problem)),
+            ],
+        ))
     }
 }
 
@@ -79,7 +89,9 @@ mod tests {
         assert_eq!(config.chat_id, Err(ChatIdError::Missing));
         assert_eq!(config.api_base, Ok(ApiBase::same_origin()));
         assert_eq!(config.page_size, PageSize::DEFAULT);
-        assert!(config.problem().is_some_and(|p| p.contains("chat-id")));
+        assert!(config
+            .problem(&Texts::default())
+            .is_some_and(|p| p.contains("chat-id")));
     }
 
     #[test]
@@ -97,14 +109,16 @@ mod tests {
             Ok("https://portal-api.7331.org")
         );
         assert_eq!(config.page_size, PageSize::DEFAULT);
-        assert_eq!(config.problem(), None);
+        assert_eq!(config.problem(&Texts::default()), None);
 
         let bad_base =
             ElementConfig::from_attributes(Some("7"), Some("javascript:alert(1)"), None, None);
-        assert!(bad_base.problem().is_some_and(|p| p.contains("api-base")));
+        assert!(bad_base
+            .problem(&Texts::default())
+            .is_some_and(|p| p.contains("api-base")));
         let bad_chat = ElementConfig::from_attributes(Some("7a"), None, Some("0"), None);
         assert!(bad_chat
-            .problem()
+            .problem(&Texts::default())
             .is_some_and(|p| p.contains("decimal digits")));
         assert_eq!(bad_chat.page_size.get(), 1);
     }

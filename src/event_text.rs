@@ -1,15 +1,20 @@
-//! What an event says: the sentence after the username, per action and method.
+//! What an event says: which sentence, per action and method, and the
+//! code it names. The words are the language's (see [`crate::i18n`]).
 
 use crate::api::{Action, ActivityEvent, JoinMethod};
+use crate::i18n::template::{Arg, Segment};
+use crate::i18n::{MessageId, Texts};
 
-/// An event in words: "{username} {phrase}", and the invite code or vanity
-/// slug shown beside it.
+/// An event in words: its sentence ("{username} joined via invite {code}"),
+/// and the invite code or vanity slug shown in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventSentence {
-    /// What happened, after the username: "joined", "was banned", ….
-    pub phrase: String,
+    /// The sentence, with `{username}`, `{code}` and `{action}` slots.
+    pub message: MessageId,
     /// The code the member joined with, if the event names one.
     pub code: Option<InviteCode>,
+    /// An action the API added after this version: its raw word.
+    pub other_action: Option<String>,
 }
 
 /// An invite code or vanity slug the member joined with.
@@ -31,12 +36,13 @@ pub enum CodeKind {
 }
 
 impl EventSentence {
-    /// The sentence for an event, in English.
+    /// The sentence for an event.
     ///
     /// ```
     /// use chat_activity::event_text::EventSentence;
+    /// use chat_activity::i18n::MessageId;
     /// # let event: chat_activity::api::ActivityEvent = serde_json::from_str(r#"{"user":{"id":1,"username":"a"},"action":"ban","created_at":"2026-04-04T12:30:00Z"}"#).unwrap();
-    /// assert_eq!(EventSentence::of(&event).phrase, "was banned");
+    /// assert_eq!(EventSentence::of(&event).message, MessageId::EventBanned);
     /// ```
     pub fn of(event: &ActivityEvent) -> Self {
         let code_of = |kind| {
@@ -45,31 +51,49 @@ impl EventSentence {
                 code: code.clone(),
             })
         };
-        let (phrase, code) = match (&event.action, &event.method) {
+        let (message, code) = match (&event.action, &event.method) {
             (Action::Join, Some(JoinMethod::Vanity)) => {
-                ("joined via vanity link", code_of(CodeKind::VanitySlug))
+                (MessageId::EventJoinedVanity, code_of(CodeKind::VanitySlug))
             }
             (Action::Join, Some(JoinMethod::Invite)) => {
-                ("joined via invite", code_of(CodeKind::Invite))
+                (MessageId::EventJoinedInvite, code_of(CodeKind::Invite))
             }
-            (Action::Join, _) => ("joined", None),
-            (Action::Leave, _) => ("left", None),
-            (Action::Kick, _) => ("was kicked", None),
-            (Action::Ban, _) => ("was banned", None),
-            (Action::Other(word), _) => (word.as_str(), None),
+            (Action::Join, _) => (MessageId::EventJoined, None),
+            (Action::Leave, _) => (MessageId::EventLeft, None),
+            (Action::Kick, _) => (MessageId::EventKicked, None),
+            (Action::Ban, _) => (MessageId::EventBanned, None),
+            (Action::Other(_), _) => (MessageId::EventOther, None),
         };
         Self {
-            phrase: phrase.to_owned(),
+            message,
             code,
+            other_action: match &event.action {
+                Action::Other(word) => Some(word.clone()),
+                _ => None,
+            },
         }
     }
 
-    /// The whole sentence as plain text, e.g. for an accessible name.
-    pub fn text(&self, username: &str) -> String {
-        match &self.code {
-            Some(code) => format!("{username} {} {}", self.phrase, code.code),
-            None => format!("{username} {}", self.phrase),
-        }
+    /// The whole sentence as plain text.
+    pub fn text(&self, texts: &Texts, username: &str) -> String {
+        let code = self.code.as_ref().map_or("", |code| code.code.as_str());
+        let action = self.other_action.as_deref().unwrap_or("");
+        texts
+            .segments(
+                self.message,
+                &[
+                    ("username", Arg::Text(username)),
+                    ("code", Arg::Text(code)),
+                    ("action", Arg::Text(action)),
+                ],
+            )
+            .into_iter()
+            .map(|segment| match segment {
+                Segment::Text(text) | Segment::Slot(text) => text,
+            })
+            .collect::<String>()
+            .trim_end()
+            .to_owned()
     }
 }
 
@@ -89,7 +113,7 @@ mod tests {
     }
 
     fn text(action: &str, method: Option<&str>, code: Option<&str>) -> String {
-        EventSentence::of(&event(action, method, code)).text("alice")
+        EventSentence::of(&event(action, method, code)).text(&Texts::default(), "alice")
     }
 
     #[test]

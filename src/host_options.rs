@@ -223,6 +223,8 @@ pub struct HostOptions {
     pub hide_heading: bool,
     /// Which tools show.
     pub tools: Tools,
+    /// Texts replacing the bundled ones (the element's `messages` property).
+    pub messages: crate::i18n::Messages,
 }
 
 impl HostOptions {
@@ -247,6 +249,7 @@ impl HostOptions {
             heading_level: heading_level.value,
             hide_heading: parse_hide_heading(hide_heading),
             tools: tools.value,
+            messages: crate::i18n::Messages::default(),
         };
         (options, warnings)
     }

@@ -27,19 +27,16 @@ pub struct JoinBurst {
 }
 
 impl JoinBurst {
-    /// "Join burst: 9 joins via Xr4id99z in 6 minutes".
-    pub fn text(&self) -> String {
-        let unit = if self.minutes == 1 {
-            "minute"
-        } else {
-            "minutes"
-        };
-        format!(
-            "Join burst: {} joins via {} in {} {unit}",
-            self.events.len(),
-            self.code,
-            self.minutes
-        )
+    /// "Join burst: 9 joins via Xr4id99z in 6 minutes", in `texts`' language.
+    pub fn text(&self, texts: &crate::i18n::Texts) -> String {
+        texts
+            .burst_note(self)
+            .into_iter()
+            .map(|segment| match segment {
+                crate::i18n::template::Segment::Text(text) => text,
+                crate::i18n::template::Segment::Slot(_) => self.code.clone(),
+            })
+            .collect()
     }
 
     /// The index of the run's newest join: where the note goes.
@@ -57,7 +54,7 @@ impl JoinBurst {
 /// # use chat_activity::join_bursts::find_join_bursts;
 /// # let events: Vec<chat_activity::api::ActivityEvent> = Vec::new();
 /// for burst in find_join_bursts(&events) {
-///     println!("{}", burst.text());
+///     println!("{}", burst.text(&chat_activity::i18n::Texts::default()));
 /// }
 /// ```
 pub fn find_join_bursts(events: &[ActivityEvent]) -> Vec<JoinBurst> {
@@ -141,7 +138,7 @@ mod tests {
         let bursts = find_join_bursts(&events);
         assert_eq!(bursts.len(), 1);
         assert_eq!(
-            bursts[0].text(),
+            bursts[0].text(&crate::i18n::Texts::default()),
             "Join burst: 5 joins via raid in 8 minutes"
         );
         assert_eq!(bursts[0].newest(), 0);
@@ -180,12 +177,12 @@ mod tests {
     fn minutes_are_rounded_up() {
         let events = newest_first((0..5).map(|i| join("c", "invite", 0, i * 20)).collect());
         assert_eq!(
-            find_join_bursts(&events)[0].text(),
+            find_join_bursts(&events)[0].text(&crate::i18n::Texts::default()),
             "Join burst: 5 joins via c in 2 minutes"
         );
         let quick = newest_first((0..5).map(|i| join("c", "invite", 0, i * 10)).collect());
         assert_eq!(
-            find_join_bursts(&quick)[0].text(),
+            find_join_bursts(&quick)[0].text(&crate::i18n::Texts::default()),
             "Join burst: 5 joins via c in 1 minute"
         );
     }

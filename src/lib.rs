@@ -27,8 +27,9 @@
 //! The layout of the crate follows its architecture: `api` talks to the
 //! portal API (types, the one fetch, whole-chat reads); `paging`,
 //! `time_text`, `event_text`, `avatar`, `page_url`, `day_groups`,
-//! `join_bursts`, `new_events`, `jump_to_date`, `filter`, `export` and
-//! `host_options` (a host's label, heading and tools) are
+//! `join_bursts`, `new_events`, `jump_to_date`, `filter`, `export`,
+//! `host_options` (a host's label, heading and tools) and `i18n` (the
+//! words in eight languages, plurals through the browser's `Intl`) are
 //! pure logic, tested natively; `views` renders; `standalone` is the page
 //! Trunk builds and `custom_element` the `<chat-activity>` element.
 
@@ -44,6 +45,7 @@ pub mod event_text;
 pub mod export;
 pub mod filter;
 pub mod host_options;
+pub mod i18n;
 pub mod join_bursts;
 pub mod jump_to_date;
 pub mod new_events;

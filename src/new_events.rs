@@ -82,15 +82,6 @@ pub fn parse_refresh_seconds(text: Option<&str>, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// The button's text: "Show 1 new event", "Show 12 new events".
-pub fn show_new_events_label(count: u64) -> String {
-    if count == 1 {
-        "Show 1 new event".to_owned()
-    } else {
-        format!("Show {count} new events")
-    }
-}
-
 /// What **Show {n} new events** does from the page on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShowNewEvents {
@@ -212,12 +203,6 @@ mod tests {
             assert_eq!(parse_refresh_seconds(Some(text), 30), 30, "{text}");
         }
         assert_eq!(parse_refresh_seconds(None, 30), 30);
-    }
-
-    #[test]
-    fn labels_count_events() {
-        assert_eq!(show_new_events_label(1), "Show 1 new event");
-        assert_eq!(show_new_events_label(12), "Show 12 new events");
     }
 
     #[test]

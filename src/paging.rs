@@ -225,11 +225,6 @@ impl ShownRange {
             total: total.max(last),
         })
     }
-
-    /// The pager's text, with an en dash.
-    pub fn text(&self) -> String {
-        format!("Showing {}–{} of {}", self.first, self.last, self.total)
-    }
 }
 
 #[cfg(test)]
@@ -385,9 +380,10 @@ mod tests {
     #[test]
     fn the_shown_range_uses_an_en_dash() {
         let range = ShownRange::new(0, 3, 3).expect("events shown");
-        assert_eq!(range.text(), "Showing 1–3 of 3");
+        let text = |range| crate::i18n::Texts::default().shown_range(&range);
+        assert_eq!(text(range), "Showing 1–3 of 3");
         assert_eq!(
-            ShownRange::new(25, 25, 600).map(|r| r.text()).as_deref(),
+            ShownRange::new(25, 25, 600).map(text).as_deref(),
             Some("Showing 26–50 of 600")
         );
         assert_eq!(ShownRange::new(0, 0, 10), None);

@@ -40,3 +40,34 @@ fn with_sheets(sheets: js_sys::Array, set: impl FnOnce(&JsValue)) {
         }
     });
 }
+
+#[cfg(test)]
+mod tests {
+    /// The stylesheet without its comments.
+    fn rules() -> String {
+        let mut rules = String::new();
+        let mut rest = super::STYLESHEET;
+        while let Some(start) = rest.find("/*") {
+            rules.push_str(&rest[..start]);
+            rest = rest[start..]
+                .find("*/")
+                .map_or("", |end| &rest[start + end + 2..]);
+        }
+        rules.push_str(rest);
+        rules
+    }
+
+    #[test]
+    fn the_layout_follows_the_writing_direction() {
+        // Logical properties only (margin-inline-start, inset-inline-end, …):
+        // right to left then needs no rule of its own.
+        for (number, line) in rules().lines().enumerate() {
+            assert!(
+                !line.contains("left") && !line.contains("right"),
+                "line {}: `{}` is tied to one direction",
+                number + 1,
+                line.trim()
+            );
+        }
+    }
+}

@@ -365,3 +365,79 @@ async fn leptos_props_for_hosts_name_the_region_set_the_heading_and_choose_tools
         "no tools at all"
     );
 }
+
+#[wasm_bindgen_test]
+fn plurals_and_numbers_come_from_the_browsers_intl() {
+    use chat_activity::i18n::{Locale, Messages, Texts};
+    let texts = |tag: &str| Texts::new(Locale::new(tag, None), &Messages::default());
+    let russian = texts("ru");
+    for (n, shown) in [
+        (1, "Показать 1 новое событие"),
+        (2, "Показать 2 новых события"),
+        (5, "Показать 5 новых событий"),
+        (21, "Показать 21 новое событие"),
+    ] {
+        assert_eq!(russian.show_new_events(n), shown);
+    }
+    let range = ShownRange::new(0, 25, 10_000).expect("a range");
+    assert_eq!(texts("en").shown_range(&range), "Showing 1–25 of 10,000");
+    let total_in = |tag: &str| {
+        js_sys::Intl::NumberFormat::new(
+            &js_sys::Array::of1(&JsValue::from_str(tag)),
+            &js_sys::Object::new(),
+        )
+        .format()
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(10_000.0))
+        .expect("formats")
+        .as_string()
+        .expect("text")
+    };
+    assert_ne!(total_in("de-AT"), "10,000");
+    assert!(texts("de-AT")
+        .shown_range(&range)
+        .ends_with(&format!("von {}", total_in("de-AT"))));
+    assert!(texts("ar")
+        .shown_range(&range)
+        .ends_with(&format!("من {}", total_in("ar"))));
+}
+
+#[wasm_bindgen_test]
+async fn a_leptos_host_gets_the_nearest_language_and_replaces_texts_through_the_messages_prop() {
+    use chat_activity::i18n::Messages;
+    let chat = ChatId::new(7).expect("valid");
+    let messages = RwSignal::new(Messages::parse([("no-activity", "Nothing here")]));
+    let (root, _keep) = mount(move || {
+        view! {
+            <div lang="de">
+                <ChatActivity
+                    chat_id=chat
+                    api_base=ApiBase::parse("http://127.0.0.1:9").expect("valid base")
+                    messages
+                />
+            </div>
+        }
+    });
+    tick(0).await;
+    let region = one(&root, "section");
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Chat-Aktivität")
+    );
+    assert_eq!(region.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(region.get_attribute("dir").as_deref(), Some("ltr"));
+    one(&root, "div[lang]")
+        .set_attribute("lang", "ar")
+        .expect("set");
+    tick(10).await;
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("نشاط الدردشة")
+    );
+    assert_eq!(region.get_attribute("dir").as_deref(), Some("rtl"));
+    messages.set(Messages::parse([("chat-activity", "Replaced")]));
+    tick(0).await;
+    assert_eq!(
+        region.get_attribute("aria-label").as_deref(),
+        Some("Replaced")
+    );
+}

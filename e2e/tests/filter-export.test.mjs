@@ -62,7 +62,7 @@ describe('filter and export', () => {
     const progress = f.activity.region.getByRole('progressbar', { name: 'Filter progress' });
     await f.page.waitForFunction(() => Number(document.querySelector('progress')?.value) >= 300);
     assert.equal(await progress.getAttribute('max'), '10000');
-    assert.match(await f.activity.region.locator('.ca-scan-text').textContent(), /Filtering reads the whole chat: \d+ of 10000 events/);
+    assert.match(await f.activity.region.locator('.ca-scan-text').textContent(), /Filtering reads the whole chat: [\d,]+ of 10,000 events/);
     await f.activity.region.getByRole('button', { name: 'Cancel', exact: true }).click();
     const atCancel = (await f.portal.requests()).length;
     await f.page.waitForTimeout(1000);

@@ -92,8 +92,15 @@ describe('what it shows', () => {
       'hugo was banned',
       'ines mute',
     ]);
-    const bold = await f.activity.region.locator('li strong').allTextContents();
-    assert.deepEqual(bold, ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hugo', 'ines']);
+    // Each username is its own element, isolated from the sentence
+    // (<bdi>: a right-to-left name never reorders it), and bold.
+    const names = await f.activity.region.locator('li .ca-username').evaluateAll((nodes) =>
+      nodes.map((node) => [node.textContent, node.localName, getComputedStyle(node).unicodeBidi, Number(getComputedStyle(node).fontWeight) >= 600]),
+    );
+    assert.deepEqual(
+      names,
+      ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina', 'hugo', 'ines'].map((name) => [name, 'bdi', 'isolate', true]),
+    );
   });
 
   /** The first page's pictures, once each has loaded or failed: { src, loaded }. */

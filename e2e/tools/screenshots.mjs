@@ -1,5 +1,6 @@
 // Regenerates the README's screenshots from the built page and examples:
-//   node e2e/tools/screenshots.mjs   (after scripts/setup.sh has built them)
+//   node e2e/tools/screenshots.mjs [NAME…]   (after scripts/setup.sh has built
+//   them; names pick some, e.g. `arabic`)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockPortal } from '../support/mock-portal.mjs';
@@ -9,8 +10,11 @@ const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../do
 const portal = await startMockPortal();
 const browser = await launchChromium();
 
-async function shoot(name, { user = 'maria', url, width = 820, height = 860, colorScheme = 'light', after } = {}) {
-  const context = await signedInContext(browser, portal, user);
+const only = process.argv.slice(2);
+
+async function shoot(name, { user = 'maria', url, width = 820, height = 860, colorScheme = 'light', locale, after } = {}) {
+  if (only.length > 0 && !only.includes(name)) return;
+  const context = await signedInContext(browser, portal, user, locale ? { locale } : {});
   const page = await context.newPage({});
   await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
@@ -56,6 +60,7 @@ try {
       }
     },
   });
+  await shoot('arabic', { url: '/?chat_id=1&limit=10', locale: 'ar' });
   await shoot('leptos-host', { user: 'tom', url: '/examples/leptos-host/#chat=1', height: 700 });
 } finally {
   await browser.close();

@@ -55,3 +55,11 @@ test('the four events, each with a detail type', () => {
   ]);
   for (const event of element.events) assert.match(event.type.text, /^CustomEvent<\{ chatId: number[;} ]/);
 });
+
+test('the one property, messages, is the one the element class defines', async () => {
+  const source = await read('src/custom_element.js');
+  const accessors = [...source.matchAll(/^\s+(?:get|set) ([a-z]+)\(/gm)].map((match) => match[1]);
+  const fields = element.members.filter((member) => member.kind === 'field').map((member) => member.name);
+  assert.deepEqual([...new Set(accessors)], ['messages']);
+  assert.deepEqual(fields, ['messages']);
+});

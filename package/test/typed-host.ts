@@ -31,6 +31,12 @@ element.addEventListener('chat-activity-error', (event) => `${event.detail.statu
 // The events bubble: the document hears them, typed too.
 document.addEventListener('chat-activity-loaded', (event) => event.detail.total.toFixed());
 
+// Texts a host replaces, by message id.
+element.messages = { 'next-page': 'Weiter', 'showing-range': '{first}–{last} / {total}' };
+
+// @ts-expect-error a message id that does not exist
+element.messages = { 'nxt-page': 'Weiter' };
+
 const found: HTMLElementTagNameMap['chat-activity'] | null = document.querySelector('chat-activity');
 found?.addEventListener('click', (event) => event.clientX);
 

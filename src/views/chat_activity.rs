@@ -12,6 +12,7 @@ use super::export_tools::ExportTools;
 use super::filter_tools::{FilterControls, FilterState};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
+use super::locale::{above, watch_locale, I18n};
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
@@ -21,7 +22,9 @@ use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::filter::EventFilter;
 use crate::host_options::{HeadingLevel, Tool, Tools};
-use crate::new_events::{drop_repeated, show_new_events_label, HeadTracker, ShowNewEvents};
+use crate::i18n::template::Arg;
+use crate::i18n::{MessageId, Messages, Texts};
+use crate::new_events::{drop_repeated, HeadTracker, ShowNewEvents};
 use crate::page_loader::PageLoader;
 use crate::page_url::PageQuery;
 use crate::paging::{PageRequest, PageSize, ShownRange};
@@ -174,6 +177,11 @@ pub fn ChatActivity(
     /// Which tools show; all by default. The timeline and the pager always do.
     #[prop(into, optional)]
     tools: Signal<Tools>,
+    /// Texts that replace the bundled ones (message id → text with
+    /// `{placeholders}`; the README lists the ids). Entries that cannot be
+    /// used are logged once each and the bundled text stays.
+    #[prop(into, optional)]
+    messages: Signal<Messages>,
 ) -> impl IntoView {
     let source = Memo::new(move |_| Source {
         chat_id: chat_id.get(),
@@ -334,21 +342,26 @@ pub fn ChatActivity(
     StoredValue::new_local(loading_effect);
 
     let now = shared_clock();
-    let lang = RwSignal::new("en".to_owned());
+    // The language and direction where the component stands, followed live.
+    let locale = watch_locale(move || root.get().and_then(|root| above(&root)));
+    let texts = Memo::new(move |_| messages.with(|messages| Texts::new(locale.get(), messages)));
+    let i18n = I18n::provide(texts.into());
     Effect::new(move |_| {
-        if let Some(root) = root.get() {
-            let language = local_time::nearest_language(&root);
-            // While the first page's answer is on its way, if the browser
-            // is idle before it comes (on a fast network the rows make them).
-            let prepared = language.clone();
-            request_idle_callback(move || local_time::prepare(&prepared));
-            lang.set(language);
-        }
+        let tag = locale.with(|locale| locale.tag.clone());
+        // While the first page's answer is on its way, if the browser is
+        // idle before it comes (on a fast network the rows make them).
+        request_idle_callback(move || local_time::prepare(&tag));
+    });
+    Effect::new(move |_| {
+        messages.with(|messages| {
+            for problem in messages.problems() {
+                leptos::logging::warn!("chat-activity: {problem}");
+            }
+        });
     });
     let exact_times = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
     provide_context(TimelineSettings {
-        lang: lang.into(),
         exact_times: exact_times.into(),
         announce: Callback::new(move |message| announcement.set(message)),
     });
@@ -408,7 +421,10 @@ pub fn ChatActivity(
                 let after = head.try_with_untracked(HeadTracker::unseen);
                 if let (Some(before), Some(after)) = (before, after) {
                     if after > before {
-                        announcement.try_set(format!("{after} new events"));
+                        announcement.try_set(i18n.say(
+                            MessageId::NewEventsArrived,
+                            &[("count", Arg::Number(after))],
+                        ));
                         refresh_filter(after - before);
                     }
                 }
@@ -429,7 +445,9 @@ pub fn ChatActivity(
     let jump_message = RwSignal::new(None::<String>);
     let jump = Callback::new(move |day: Option<chrono::NaiveDate>| {
         let Some(day) = day else {
-            jump_message.set(Some(crate::jump_to_date::JumpError::NoDate.to_string()));
+            jump_message.set(Some(i18n.with_untracked(|texts| {
+                texts.jump_error(&crate::jump_to_date::JumpError::NoDate)
+            })));
             return;
         };
         let Some(total) =
@@ -459,7 +477,7 @@ pub fn ChatActivity(
                     HistoryMode::Push,
                 ),
                 Err(failure) => {
-                    let message = failure.to_string();
+                    let message = i18n.with_untracked(|texts| failure.text(texts));
                     announcement.try_set(message.clone());
                     jump_message.try_set(Some(message));
                 }
@@ -553,10 +571,14 @@ pub fn ChatActivity(
         }
     });
     let retry = Callback::new(move |()| reloads.update(|count| *count += 1));
-    let name = Signal::derive(move || label.get().unwrap_or_else(|| DEFAULT_LABEL.to_owned()));
+    let name = Signal::derive(move || {
+        label
+            .get()
+            .unwrap_or_else(|| i18n.text(MessageId::ChatActivity))
+    });
     let pager_name = Signal::derive(move || match label.get() {
-        Some(label) => format!("Pagination: {label}"),
-        None => "Pagination".to_owned(),
+        Some(label) => i18n.format(MessageId::PaginationOf, &[("label", Arg::Text(&label))]),
+        None => i18n.text(MessageId::Pagination),
     });
     let shows = move |tool: Tool| tools.with(|tools| tools.shows(tool));
 
@@ -569,6 +591,8 @@ pub fn ChatActivity(
                 class:ca-busy=looks_busy
                 aria-label=name
                 aria-busy=move || loading().then_some("true")
+                lang=move || locale.with(|locale| locale.tag.clone())
+                dir=move || locale.with(|locale| locale.direction.as_str())
             >
                 <div class="ca-header">
                     {move || heading(heading_level.get(), name.get(), hide_heading.get())}
@@ -584,7 +608,7 @@ pub fn ChatActivity(
                                     aria-pressed=move || if exact_times.get() { "true" } else { "false" }
                                     on:click=move |_| exact_times.update(|exact| *exact = !*exact)
                                 >
-                                    "Exact times"
+                                    {move || i18n.text(MessageId::ExactTimes)}
                                 </button>
                             </Show>
                         </div>
@@ -612,7 +636,7 @@ pub fn ChatActivity(
                         .then(|| {
                             view! {
                                 <button type="button" class="ca-button ca-new-events" on:click=show_new>
-                                    {show_new_events_label(unseen)}
+                                    {i18n.with(|texts| texts.show_new_events(unseen))}
                                 </button>
                             }
                         })
@@ -621,22 +645,24 @@ pub fn ChatActivity(
                     Status::Failed(error) => {
                         let on_retry = error.is_retryable().then_some(retry);
                         view! {
-                            <FailureNotice message=error.to_string() on_retry />
+                            <FailureNotice message=Signal::derive(move || i18n.with(|texts| texts.load_error(&error))) on_retry />
                             {move || countdown.seconds_left().map(|seconds| view! {
-                                <p class="ca-notice ca-countdown">{format!("Retrying in {seconds} s…")}</p>
+                                <p class="ca-notice ca-countdown">
+                                    {i18n.format(MessageId::RetryingIn, &[("seconds", Arg::Number(seconds))])}
+                                </p>
                             })}
                         }
                         .into_any()
                     }
                     Status::Loading if page.with(Option::is_none) => {
-                        view! { <p class="ca-notice">"Loading activity…"</p> }.into_any()
+                        view! { <p class="ca-notice">{move || i18n.text(MessageId::Loading)}</p> }.into_any()
                     }
                     _ => ().into_any(),
                 }}
                 {move || match content.get() {
                     Content::Nothing => ().into_any(),
-                    Content::NoMatch => view! { <p class="ca-notice ca-empty">"No events match the filter"</p> }.into_any(),
-                    Content::NoActivity => view! { <p class="ca-notice ca-empty">"No activity yet"</p> }.into_any(),
+                    Content::NoMatch => view! { <p class="ca-notice ca-empty">{move || i18n.text(MessageId::NoMatches)}</p> }.into_any(),
+                    Content::NoActivity => view! { <p class="ca-notice ca-empty">{move || i18n.text(MessageId::NoActivity)}</p> }.into_any(),
                     Content::Events => view! { <Timeline events now /> }.into_any(),
                 }}
                 <Show when=move || has_range.get()>
@@ -646,9 +672,6 @@ pub fn ChatActivity(
         </Show>
     }
 }
-
-/// The region's name and heading when the host gives no `label`.
-pub const DEFAULT_LABEL: &str = "Chat activity";
 
 /// The component's heading: focusable by script (after a page change the
 /// reader asked for), at the host's level, visible or for screen readers

@@ -7,10 +7,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
 use super::local_time::{local_day, now};
+use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
 use crate::api::scan::{read_all, ScanProgress};
 use crate::api::ApiBase;
 use crate::export::ExportFormat;
+use crate::i18n::template::Arg;
+use crate::i18n::MessageId;
 use crate::paging::PageRequest;
 
 /// An export under way.
@@ -32,6 +35,7 @@ pub fn ExportTools(
     /// Says how it went, politely.
     announce: Callback<String>,
 ) -> impl IntoView {
+    let i18n = I18n::get();
     let running = RwSignal::new(None::<Running>);
     let abort = StoredValue::new_local(None::<AbortController>);
     let cancel = move || {
@@ -65,15 +69,17 @@ pub fn ExportTools(
             format,
             progress: ScanProgress::default(),
         }));
-        announce.run("Export started: reading the whole chat".to_owned());
+        announce.run(i18n.say(MessageId::ExportStarted, &[]));
         spawn_local(async move {
             let progress = move |progress| _ = running.try_set(Some(Running { format, progress }));
             let read = read_all(&api_base, chat, signal.as_ref(), progress).await;
             let cancelled = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
             running.try_set(None);
+            let failed =
+                |error: String| i18n.say(MessageId::ExportFailed, &[("error", Arg::Text(&error))]);
             let message = match read {
-                _ if cancelled => "Export cancelled".to_owned(),
-                Err(error) => format!("Export failed: {error}"),
+                _ if cancelled => i18n.say(MessageId::ExportCancelled, &[]),
+                Err(error) => failed(i18n.with_untracked(|texts| texts.load_error(&error))),
                 Ok(events) => {
                     let name = format.file_name(chat.chat_id, local_day(now()));
                     match format
@@ -83,11 +89,20 @@ pub fn ExportTools(
                             download(&name, format.media_type(), &contents)
                                 .map(keep_file)
                                 .map_err(|error| {
-                                    format!("the browser refused the download ({error:?})")
+                                    leptos::logging::warn!(
+                                        "chat-activity: download refused: {error:?}"
+                                    );
+                                    i18n.say(MessageId::DownloadRefused, &[])
                                 })
                         }) {
-                        Ok(()) => format!("Exported {} events to {name}", events.len()),
-                        Err(error) => format!("Export failed: {error}"),
+                        Ok(()) => i18n.say(
+                            MessageId::ExportDone,
+                            &[
+                                ("count", Arg::Number(events.len() as u64)),
+                                ("file", Arg::Text(&name)),
+                            ],
+                        ),
+                        Err(error) => failed(error),
                     }
                 }
             };
@@ -98,14 +113,19 @@ pub fn ExportTools(
         <div class="ca-export">
             {move || match running.get() {
                 None => view! {
-                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Csv)>"Export CSV"</button>
-                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Json)>"Export JSON"</button>
+                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Csv)>{move || i18n.text(MessageId::ExportCsv)}</button>
+                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Json)>{move || i18n.text(MessageId::ExportJson)}</button>
                 }
                 .into_any(),
                 Some(Running { progress, .. }) => view! {
-                    <ScanProgressBar label="Export progress" progress />
-                    <span class="ca-progress-text">{format!("{} of {} events", progress.read, progress.total)}</span>
-                    <button type="button" class="ca-button" on:click=move |_| cancel()>"Cancel export"</button>
+                    <ScanProgressBar label=i18n.text(MessageId::ExportProgress) progress />
+                    <span class="ca-progress-text">
+                        {i18n.format(
+                            MessageId::ExportProgressText,
+                            &[("read", Arg::Number(progress.read)), ("total", Arg::Number(progress.total))],
+                        )}
+                    </span>
+                    <button type="button" class="ca-button" on:click=move |_| cancel()>{i18n.text(MessageId::CancelExport)}</button>
                 }
                 .into_any(),
             }}

@@ -6,10 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
+use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
 use crate::api::scan::{read_all, ScanProgress};
 use crate::api::{ActivityEvent, ApiBase};
 use crate::filter::{action_from_choice, EventFilter};
+use crate::i18n::template::Arg;
+use crate::i18n::MessageId;
 use crate::new_events::drop_repeated;
 use crate::paging::PageRequest;
 
@@ -80,7 +83,8 @@ impl FilterState {
         let signal = controller.as_ref().map(AbortController::signal);
         self.abort.set_value(controller);
         self.scanning.set(Some(ScanProgress::default()));
-        announce.run("Filtering: reading the whole chat".to_owned());
+        let i18n = I18n::get();
+        announce.run(i18n.say(MessageId::FilterStarted, &[]));
         let state = *self;
         spawn_local(async move {
             let progress = move |progress| _ = state.scanning.try_set(Some(progress));
@@ -88,7 +92,10 @@ impl FilterState {
             state.scanning.try_set(None);
             match result {
                 Ok(events) => {
-                    announce.try_run(format!("Read all {} events of the chat", events.len()));
+                    announce.try_run(i18n.say(
+                        MessageId::FilterDone,
+                        &[("count", Arg::Number(events.len() as u64))],
+                    ));
                     state.read.try_set(Some(ReadChat {
                         api_base,
                         chat: chat.chat_id,
@@ -97,7 +104,10 @@ impl FilterState {
                 }
                 Err(_) if signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) => {}
                 Err(error) => {
-                    announce.try_run(format!("The filter could not read the chat: {error}"));
+                    let error = i18n.with_untracked(|texts| texts.load_error(&error));
+                    announce.try_run(
+                        i18n.say(MessageId::FilterFailed, &[("error", Arg::Text(&error))]),
+                    );
                     state.filter.try_set(EventFilter::default());
                 }
             }
@@ -145,6 +155,7 @@ pub fn FilterControls(
         let username = event_target_value(&event);
         state.filter.update(|filter| filter.username = username);
     };
+    let i18n = I18n::get();
     let cancel = move |_| {
         state.cancel();
         state.filter.set(EventFilter::default());
@@ -152,19 +163,19 @@ pub fn FilterControls(
     view! {
         <div class="ca-filter">
             <label class="ca-field">
-                "Filter by action"
+                {move || i18n.text(MessageId::FilterByAction)}
                 <select class="ca-select" on:change=set_action prop:value=move || {
                     state.filter.with(|filter| filter.action.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default())
                 }>
-                    <option value="">"All actions"</option>
-                    <option value="join">"join"</option>
-                    <option value="leave">"leave"</option>
-                    <option value="kick">"kick"</option>
-                    <option value="ban">"ban"</option>
+                    <option value="">{move || i18n.text(MessageId::AllActions)}</option>
+                    <option value="join">{move || i18n.text(MessageId::ActionJoin)}</option>
+                    <option value="leave">{move || i18n.text(MessageId::ActionLeave)}</option>
+                    <option value="kick">{move || i18n.text(MessageId::ActionKick)}</option>
+                    <option value="ban">{move || i18n.text(MessageId::ActionBan)}</option>
                 </select>
             </label>
             <label class="ca-field">
-                "Search username"
+                {move || i18n.text(MessageId::SearchUsername)}
                 <input
                     type="search"
                     class="ca-input"
@@ -175,10 +186,13 @@ pub fn FilterControls(
             {move || state.progress().map(|progress| view! {
                 <div class="ca-scan">
                     <p class="ca-scan-text">
-                        {format!("Filtering reads the whole chat: {} of {} events", progress.read, progress.total)}
+                        {i18n.format(
+                            MessageId::FilterReading,
+                            &[("read", Arg::Number(progress.read)), ("total", Arg::Number(progress.total))],
+                        )}
                     </p>
-                    <ScanProgressBar label="Filter progress" progress />
-                    <button type="button" class="ca-button" on:click=cancel>"Cancel"</button>
+                    <ScanProgressBar label=i18n.text(MessageId::FilterProgress) progress />
+                    <button type="button" class="ca-button" on:click=cancel>{i18n.text(MessageId::Cancel)}</button>
                 </div>
             })}
         </div>

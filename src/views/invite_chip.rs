@@ -10,7 +10,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::locale::I18n;
 use crate::event_text::{CodeKind, InviteCode};
+use crate::i18n::template::Arg;
+use crate::i18n::{MessageId, Texts};
 
 /// What copying did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +38,7 @@ pub(crate) struct ChipCopier {
     mark: RwSignal<Option<(ChipKey, CopyState)>>,
     reset: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     announce: Callback<String>,
+    i18n: I18n,
 }
 
 impl ChipCopier {
@@ -44,14 +48,15 @@ impl ChipCopier {
             mark: RwSignal::new(None),
             reset: StoredValue::new_local(None),
             announce,
+            i18n: I18n::get(),
         };
         on_cleanup(move || copier.stop_reset());
         copier
     }
 
     /// The `data-state` of the chip on the row of the event at `at` (its
-    /// time as sent) about `user` (the stylesheet shows "Copy", "Copied" or
-    /// "Not copied" by it). Re-renders the caller when a copy starts or ends.
+    /// time as sent) about `user` (its word is "Copy", "Copied" or "Not
+    /// copied"). Re-renders the caller when a copy starts or ends.
     pub(crate) fn state_of(self, at: &str, user: u64) -> &'static str {
         self.mark.with(|mark| match mark {
             Some((marked, state)) if marked.at == at && marked.user == user => match state {
@@ -67,11 +72,15 @@ impl ChipCopier {
         spawn_local(async move {
             let copied = write_to_clipboard(&code).await;
             let (state, message) = if copied {
-                (CopyState::Copied, format!("Copied invite code {code}"))
+                (
+                    CopyState::Copied,
+                    self.i18n
+                        .say(MessageId::CopiedInviteCode, &[("code", Arg::Text(&code))]),
+                )
             } else {
                 (
                     CopyState::Refused,
-                    "Couldn't copy: the browser refused access to the clipboard.".to_owned(),
+                    self.i18n.say(MessageId::CopyRefused, &[]),
                 )
             };
             if self.mark.try_set(Some((key, state))).is_some() {
@@ -100,18 +109,26 @@ impl ChipCopier {
 
 /// The code as text, and a button named "Copy invite code {code}" (its
 /// clicks are the timeline's, see [`ChipCopier::copy`]).
-pub(crate) fn invite_chip(code: InviteCode, state: &'static str) -> impl IntoView {
+pub(crate) fn invite_chip(code: InviteCode, state: &'static str, texts: &Texts) -> impl IntoView {
     let kind = match code.kind {
         CodeKind::Invite => "invite",
         CodeKind::VanitySlug => "vanity",
     };
-    let label = format!("Copy invite code {}", code.code);
+    let label = texts.format(
+        MessageId::CopyInviteCode,
+        &[("code", Arg::Text(&code.code))],
+    );
+    let word = texts.text(match state {
+        "copied" => MessageId::ChipCopied,
+        "refused" => MessageId::ChipNotCopied,
+        _ => MessageId::ChipCopy,
+    });
     view! {
         <span class="ca-chip" part="chip" data-kind=kind>
-            <code class="ca-chip-code">{code.code}</code>
-            // The visible word comes from the stylesheet (by data-state), so
+            <code class="ca-chip-code" dir="auto">{code.code}</code>
+            // The visible word is drawn by the stylesheet from data-word, so
             // that the sentence's text is only the sentence.
-            <button type="button" class="ca-chip-copy" aria-label=label data-state=state></button>
+            <button type="button" class="ca-chip-copy" aria-label=label data-state=state data-word=word></button>
         </span>
     }
 }

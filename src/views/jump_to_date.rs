@@ -4,8 +4,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use super::local_time::{local_day_bounds, now};
+use super::locale::I18n;
 use crate::api::client::fetch_page;
 use crate::api::{ApiBase, FetchOutcome, LoadError};
+use crate::i18n::template::Arg;
+use crate::i18n::{MessageId, Texts};
 use crate::jump_to_date::{check_not_future, JumpError, JumpSearch};
 use crate::paging::{PageRequest, PageSize};
 
@@ -18,6 +21,19 @@ pub enum JumpFailure {
     /// A probe failed.
     #[error("Couldn't jump: {0}")]
     Load(LoadError),
+}
+
+impl JumpFailure {
+    /// What the reader is told, in the texts' language.
+    pub fn text(&self, texts: &Texts) -> String {
+        match self {
+            Self::Date(error) => texts.jump_error(error),
+            Self::Load(error) => {
+                let error = texts.load_error(error);
+                texts.format(MessageId::JumpFailed, &[("error", Arg::Text(&error))])
+            }
+        }
+    }
 }
 
 /// Finds the offset of the newest event at or before the end of `day` (the
@@ -66,11 +82,12 @@ pub fn JumpToDate(
     #[prop(into)]
     busy: Signal<bool>,
 ) -> impl IntoView {
+    let i18n = I18n::get();
     // A date input's value is always "yyyy-mm-dd" (NaiveDate's Display).
     let today = now().date_naive().to_string();
     view! {
         <label class="ca-jump">
-            "Jump to date"
+            {move || i18n.text(MessageId::JumpToDate)}
             <input
                 type="date"
                 class="ca-input"

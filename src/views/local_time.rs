@@ -177,25 +177,3 @@ pub fn local_day_bounds(day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
-
-/// The language of the nearest `lang` attribute, looking through shadow
-/// roots to their hosts; the document's, else "en".
-pub fn nearest_language(element: &web_sys::Element) -> String {
-    let mut current: Option<web_sys::Element> = Some(element.clone());
-    while let Some(node) = current {
-        if let Ok(Some(with_lang)) = node.closest("[lang]") {
-            if let Some(lang) = with_lang
-                .get_attribute("lang")
-                .filter(|lang| !lang.trim().is_empty())
-            {
-                return valid_language(lang.trim());
-            }
-        }
-        current = node
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .map(|shadow| shadow.host());
-    }
-    "en".to_owned()
-}

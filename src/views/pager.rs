@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::locale::I18n;
+use crate::i18n::MessageId;
 use crate::paging::{PageRequest, PageSize, ShownRange};
 
 /// Paging controls for a timeline.
@@ -15,11 +17,16 @@ pub fn Pager(
     range: Signal<Option<ShownRange>>,
     /// Called with the page the user chose.
     on_navigate: Callback<PageRequest>,
-    /// The navigation's accessible name ("Pagination", or "Pagination:
-    /// {label}" with the host's label).
-    #[prop(into, default = Signal::stored("Pagination".to_owned()))]
-    name: Signal<String>,
+    /// The navigation's accessible name ("Pagination" by default, or
+    /// "Pagination: {label}" with the host's label).
+    #[prop(into, optional)]
+    name: MaybeProp<String>,
 ) -> impl IntoView {
+    let i18n = I18n::get();
+    let name = move || {
+        name.get()
+            .unwrap_or_else(|| i18n.text(MessageId::Pagination))
+    };
     let previous = move || request.get().previous();
     let next = move || {
         range
@@ -42,11 +49,11 @@ pub fn Pager(
                     }
                 }
             >
-                "Previous page"
+                {move || i18n.text(MessageId::PreviousPage)}
             </button>
-            <p class="ca-range">{move || range.get().map(|range| range.text())}</p>
+            <p class="ca-range">{move || range.get().map(|range| i18n.with(|texts| texts.shown_range(&range)))}</p>
             <label class="ca-page-size">
-                "Events per page"
+                {move || i18n.text(MessageId::EventsPerPage)}
                 <select class="ca-select" on:change=change_size>
                     {move || {
                         let current = request.get().limit.get();
@@ -66,7 +73,7 @@ pub fn Pager(
                                         selected=size == current
                                         prop:selected=size == current
                                     >
-                                        {size}
+                                        {i18n.with(|texts| texts.number(size.into()))}
                                     </option>
                                 }
                             })
@@ -84,7 +91,7 @@ pub fn Pager(
                     }
                 }
             >
-                "Next page"
+                {move || i18n.text(MessageId::NextPage)}
             </button>
         </nav>
     }

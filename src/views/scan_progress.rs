@@ -8,7 +8,7 @@ use crate::api::scan::ScanProgress;
 #[component]
 pub fn ScanProgressBar(
     /// The accessible name, e.g. "Export progress".
-    label: &'static str,
+    label: String,
     /// How far the read has come.
     progress: ScanProgress,
 ) -> impl IntoView {

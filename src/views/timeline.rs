@@ -11,17 +11,18 @@ use wasm_bindgen::JsCast;
 use super::avatar::{avatar, FailedPictures};
 use super::invite_chip::{invite_chip, ChipCopier, ChipKey};
 use super::local_time::{day_heading, full_date_time, local_day, relative_text};
+use super::locale::{with_slots, I18n};
 use crate::api::ActivityEvent;
 use crate::day_groups::{group_by_day, DayLabel};
 use crate::event_text::EventSentence;
+use crate::i18n::template::Segment;
+use crate::i18n::Texts;
 use crate::join_bursts::find_join_bursts;
 
 /// What the rows share, provided by the component (defaults when a
 /// timeline is mounted on its own).
 #[derive(Clone, Copy)]
 pub struct TimelineSettings {
-    /// The language of the nearest `lang` attribute.
-    pub lang: Signal<String>,
     /// Show full dates and times instead of relative ones.
     pub exact_times: Signal<bool>,
     /// Says something politely to screen readers (the component's status region).
@@ -31,7 +32,6 @@ pub struct TimelineSettings {
 impl Default for TimelineSettings {
     fn default() -> Self {
         Self {
-            lang: Signal::stored("en".to_owned()),
             exact_times: Signal::stored(false),
             announce: Callback::new(|_| {}),
         }
@@ -42,6 +42,7 @@ impl Default for TimelineSettings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Days {
     events: Arc<[ActivityEvent]>,
+    texts: Texts,
     groups: Vec<(String, Vec<Row>)>,
 }
 
@@ -50,8 +51,10 @@ struct Days {
 struct Row {
     /// The event's place in the page.
     index: usize,
+    /// What happened, with slots for the username, code and action word.
+    sentence: Vec<Segment>,
     /// The join-burst note this row carries (on a burst's newest join).
-    burst_note: Option<String>,
+    burst_note: Option<Vec<Segment>>,
     in_burst: bool,
     /// What the `<time>` shows: relative, or the full date when exact.
     shown_time: String,
@@ -79,6 +82,7 @@ pub fn Timeline(
     now: Signal<DateTime<Utc>>,
 ) -> impl IntoView {
     let settings = use_context::<TimelineSettings>().unwrap_or_default();
+    let i18n = I18n::get();
     // Every text that depends on the clock or the language is computed
     // here, once per change, so the rows hold no reactive closures of their
     // own (closures per row cost memory on every page switch).
@@ -87,7 +91,7 @@ pub fn Timeline(
         let texts = TimeTexts {
             now,
             today: local_day(now),
-            lang: settings.lang.get(),
+            texts: i18n.signal().get(),
             exact: settings.exact_times.get(),
         };
         let events = events.get();
@@ -97,12 +101,16 @@ pub fn Timeline(
         .into_iter()
         .map(|(day, rows)| {
             (
-                day_heading(DayLabel::of(day, texts.today), &texts.lang),
+                day_heading(DayLabel::of(day, texts.today), texts.lang()),
                 rows,
             )
         })
         .collect();
-        Days { events, groups }
+        Days {
+            events,
+            groups,
+            texts: texts.texts,
+        }
     });
     let failed_pictures = FailedPictures::new();
     let chips = ChipCopier::new(settings.announce);
@@ -142,7 +150,7 @@ pub fn Timeline(
                             view! {
                                 <h3 class="ca-day-heading">{heading.clone()}</h3>
                                 <ol class="ca-timeline">
-                                    {rows.iter().map(|row| event_row(&days.events[row.index], row, failed, chips)).collect_view()}
+                                    {rows.iter().map(|row| event_row(&days.events[row.index], row, failed, chips, &days.texts)).collect_view()}
                                 </ol>
                             }
                         })
@@ -175,16 +183,23 @@ struct TimeTexts {
     now: DateTime<Utc>,
     /// The viewer's local day of `now`.
     today: NaiveDate,
-    lang: String,
+    texts: Texts,
     exact: bool,
+}
+
+impl TimeTexts {
+    /// The tag dates and times are formatted for.
+    fn lang(&self) -> &str {
+        &self.texts.locale().tag
+    }
 }
 
 fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
     let bursts = find_join_bursts(events);
-    let mut notes: HashMap<usize, String> = HashMap::new();
+    let mut notes: HashMap<usize, Vec<Segment>> = HashMap::new();
     let mut in_burst = vec![false; events.len()];
     for burst in &bursts {
-        notes.insert(burst.newest(), burst.text());
+        notes.insert(burst.newest(), texts.texts.burst_note(burst));
         for &index in &burst.events {
             in_burst[index] = true;
         }
@@ -194,14 +209,15 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
         .enumerate()
         .map(|(index, event)| {
             let instant = event.created_at.instant();
-            let exact_time = full_date_time(instant, &texts.lang);
+            let exact_time = full_date_time(instant, texts.lang());
             let shown_time = if texts.exact {
                 exact_time.clone()
             } else {
-                relative_text(instant, texts.now, texts.today, &texts.lang)
+                relative_text(instant, texts.now, texts.today, texts.lang())
             };
             Row {
                 index,
+                sentence: texts.texts.event_sentence(&EventSentence::of(event)),
                 burst_note: notes.remove(&index),
                 in_burst: in_burst[index],
                 shown_time,
@@ -212,12 +228,14 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
         .collect()
 }
 
-/// One event: avatar, "{username} {what happened}", and when.
+/// One event: avatar, the sentence in the language's word order (the
+/// username and any code isolated from it), and when.
 fn event_row(
     event: &ActivityEvent,
     row: &Row,
     failed_pictures: &HashSet<String>,
     chips: ChipCopier,
+    texts: &Texts,
 ) -> impl IntoView {
     let sentence = EventSentence::of(event);
     let chip_state = sentence
@@ -227,18 +245,34 @@ fn event_row(
     // The exact time for screen readers; sighted keyboard users get it
     // through the "Exact times" toggle.
     let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
+    let mut code = sentence.code.zip(chip_state);
+    let mut action = sentence.other_action;
+    let text = with_slots(row.sentence.clone(), |slot| match slot {
+        "username" => {
+            view! { <bdi class="ca-username">{event.user.username.clone()}</bdi> }.into_any()
+        }
+        "code" => code
+            .take()
+            .map(|(code, state)| invite_chip(code, state, texts))
+            .into_any(),
+        "action" => action
+            .take()
+            .map(|word| view! { <bdi>{word}</bdi> })
+            .into_any(),
+        _ => ().into_any(),
+    });
+    let note = row.burst_note.clone().map(|note| {
+        let code = event.invite_code.clone().unwrap_or_default();
+        let note = with_slots(note, |_| view! { <bdi>{code.clone()}</bdi> }.into_any());
+        view! { <p class="ca-burst" role="note">{note}</p> }
+    });
     view! {
         <li class="ca-event" part="row" class:ca-in-burst=row.in_burst data-action=event.action.as_str().to_owned()>
-            {row.burst_note.clone().map(|note| view! { <p class="ca-burst" role="note">{note}</p> })}
+            {note}
             <div class="ca-event-main">
                 {avatar(&event.user, failed_pictures)}
                 <div class="ca-event-body">
-                    <p class="ca-event-text">
-                        <strong class="ca-username">{event.user.username.clone()}</strong>
-                        " "
-                        {sentence.phrase}
-                        {sentence.code.zip(chip_state).map(|(code, state)| view! { " " {invite_chip(code, state)} })}
-                    </p>
+                    <p class="ca-event-text">{text}</p>
                     <time class="ca-time" datetime=event.created_at.as_str().to_owned() title=row.exact_time.clone()>
                         {row.shown_time.clone()}
                     </time>

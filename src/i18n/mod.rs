@@ -1,0 +1,518 @@
+//! The component's words in the viewer's language: eight bundled
+//! catalogs, message ids, and host-replaced texts.
+//!
+//! Each catalog is one `match` over [`MessageId`], so a language that lacks
+//! a message does not compile; a test checks that every translation keeps
+//! its message's placeholders. Plurals and numbers are the browser's
+//! (`Intl.PluralRules`, `Intl.NumberFormat`): no CLDR data is bundled.
+
+mod catalogs;
+pub mod intl;
+mod overrides;
+mod said;
+pub mod template;
+
+use std::sync::Arc;
+
+pub use overrides::Messages;
+use template::{Arg, Segment, Template};
+
+macro_rules! message_ids {
+    ($($variant:ident = $id:literal,)*) => {
+        /// Every text the component shows or announces. Its [`id`](Self::id)
+        /// is what a host uses to replace it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[allow(missing_docs)]
+        pub enum MessageId {
+            $($variant,)*
+        }
+
+        impl MessageId {
+            /// Every message, in catalog order.
+            pub const ALL: &'static [MessageId] = &[$(MessageId::$variant,)*];
+
+            /// The id hosts use ("next-page").
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(MessageId::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+message_ids! {
+    ChatActivity = "chat-activity",
+    Pagination = "pagination",
+    PaginationOf = "pagination-of",
+    PreviousPage = "previous-page",
+    NextPage = "next-page",
+    EventsPerPage = "events-per-page",
+    ShowingRange = "showing-range",
+    NoActivity = "no-activity",
+    NoMatches = "no-matches",
+    Loading = "loading",
+    Retry = "retry",
+    RetryingIn = "retrying-in",
+    ChatNotFound = "chat-not-found",
+    ErrorNetwork = "error-network",
+    ErrorStatus = "error-status",
+    ErrorBusy = "error-busy",
+    ErrorTimeout = "error-timeout",
+    ErrorUndecodable = "error-undecodable",
+    EventJoined = "event-joined",
+    EventJoinedVanity = "event-joined-vanity",
+    EventJoinedInvite = "event-joined-invite",
+    EventLeft = "event-left",
+    EventKicked = "event-kicked",
+    EventBanned = "event-banned",
+    EventOther = "event-other",
+    JoinBurst = "join-burst",
+    ShowNewEvents = "show-new-events",
+    NewEventsArrived = "new-events-arrived",
+    ExactTimes = "exact-times",
+    JumpToDate = "jump-to-date",
+    JumpNoDate = "jump-no-date",
+    JumpInFuture = "jump-in-future",
+    JumpBeforeFirstEvent = "jump-before-first-event",
+    JumpFailed = "jump-failed",
+    FilterByAction = "filter-by-action",
+    AllActions = "all-actions",
+    ActionJoin = "action-join",
+    ActionLeave = "action-leave",
+    ActionKick = "action-kick",
+    ActionBan = "action-ban",
+    SearchUsername = "search-username",
+    FilterReading = "filter-reading",
+    FilterProgress = "filter-progress",
+    Cancel = "cancel",
+    FilterStarted = "filter-started",
+    FilterDone = "filter-done",
+    FilterFailed = "filter-failed",
+    ExportCsv = "export-csv",
+    ExportJson = "export-json",
+    ExportProgress = "export-progress",
+    ExportProgressText = "export-progress-text",
+    CancelExport = "cancel-export",
+    ExportStarted = "export-started",
+    ExportCancelled = "export-cancelled",
+    ExportFailed = "export-failed",
+    ExportDone = "export-done",
+    DownloadRefused = "download-refused",
+    CopyInviteCode = "copy-invite-code",
+    CopiedInviteCode = "copied-invite-code",
+    CopyRefused = "copy-refused",
+    ChipCopy = "chip-copy",
+    ChipCopied = "chip-copied",
+    ChipNotCopied = "chip-not-copied",
+    ChatIdMissing = "chat-id-missing",
+    ChatIdNotDigits = "chat-id-not-digits",
+    ChatIdOutOfRange = "chat-id-out-of-range",
+    ApiBaseNotHttp = "api-base-not-http",
+    ApiBaseMalformed = "api-base-malformed",
+    AttributeUnusable = "attribute-unusable",
+    PageMisconfigured = "page-misconfigured",
+    ChatIdHint = "chat-id-hint",
+}
+
+impl MessageId {
+    /// The message with this id, if there is one.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|message| message.id() == id)
+    }
+}
+
+/// A bundled language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[allow(missing_docs)]
+pub enum Language {
+    #[default]
+    English,
+    German,
+    Spanish,
+    French,
+    Portuguese,
+    Russian,
+    Arabic,
+    Japanese,
+}
+
+impl Language {
+    /// Every bundled language.
+    pub const ALL: [Language; 8] = [
+        Self::English,
+        Self::German,
+        Self::Spanish,
+        Self::French,
+        Self::Portuguese,
+        Self::Russian,
+        Self::Arabic,
+        Self::Japanese,
+    ];
+
+    /// The bundled language of a BCP 47 tag, by its primary subtag
+    /// (`de-AT` is German); none for a language not bundled.
+    ///
+    /// ```
+    /// use chat_activity::i18n::Language;
+    /// assert_eq!(Language::of_tag("de-AT"), Some(Language::German));
+    /// assert_eq!(Language::of_tag("PT_br"), Some(Language::Portuguese));
+    /// assert_eq!(Language::of_tag("hi"), None);
+    /// ```
+    pub fn of_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code().eq_ignore_ascii_case(primary))
+    }
+
+    /// Its ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::German => "de",
+            Self::Spanish => "es",
+            Self::French => "fr",
+            Self::Portuguese => "pt",
+            Self::Russian => "ru",
+            Self::Arabic => "ar",
+            Self::Japanese => "ja",
+        }
+    }
+
+    /// Whether it is written right to left.
+    pub fn is_right_to_left(self) -> bool {
+        self == Self::Arabic
+    }
+
+    /// The bundled text of a message in this language.
+    pub fn text(self, id: MessageId) -> &'static str {
+        match self {
+            Self::English => catalogs::en::text(id),
+            Self::German => catalogs::de::text(id),
+            Self::Spanish => catalogs::es::text(id),
+            Self::French => catalogs::fr::text(id),
+            Self::Portuguese => catalogs::pt::text(id),
+            Self::Russian => catalogs::ru::text(id),
+            Self::Arabic => catalogs::ar::text(id),
+            Self::Japanese => catalogs::ja::text(id),
+        }
+    }
+
+    /// The first bundled language among a browser's preferences
+    /// (`navigator.languages`), English when none is bundled.
+    ///
+    /// ```
+    /// use chat_activity::i18n::Language;
+    /// assert_eq!(Language::preferred(["hi-IN", "fr-CA", "de"]), Language::French);
+    /// assert_eq!(Language::preferred(["hi"]), Language::English);
+    /// ```
+    pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Self {
+        tags.into_iter().find_map(Self::of_tag).unwrap_or_default()
+    }
+}
+
+/// Which way the component is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    LeftToRight,
+    /// Right to left.
+    RightToLeft,
+}
+
+impl Direction {
+    /// The direction from the nearest `dir` attribute (`rtl`, `ltr`; `auto`
+    /// or none: the language's own).
+    ///
+    /// ```
+    /// use chat_activity::i18n::{Direction, Language};
+    /// assert_eq!(Direction::of(None, Language::Arabic), Direction::RightToLeft);
+    /// assert_eq!(Direction::of(Some("ltr"), Language::Arabic), Direction::LeftToRight);
+    /// assert_eq!(Direction::of(Some("RTL"), Language::English), Direction::RightToLeft);
+    /// ```
+    pub fn of(dir_attribute: Option<&str>, language: Language) -> Self {
+        match dir_attribute
+            .map(|dir| dir.trim().to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("rtl") => Self::RightToLeft,
+            Some("ltr") => Self::LeftToRight,
+            _ if language.is_right_to_left() => Self::RightToLeft,
+            _ => Self::LeftToRight,
+        }
+    }
+
+    /// The `dir` attribute's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::LeftToRight => "ltr",
+            Self::RightToLeft => "rtl",
+        }
+    }
+}
+
+/// Where the component stands for languages: the language of its texts,
+/// the tag its numbers and dates follow, and its direction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale {
+    /// The bundled language the texts are in.
+    pub language: Language,
+    /// The tag numbers, dates and times are formatted for: the page's
+    /// (`de-AT`) when its language is bundled, `en` otherwise, so that an
+    /// English sentence never holds another language's numbers.
+    pub tag: String,
+    /// The direction of the layout.
+    pub direction: Direction,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Self::new("en", None)
+    }
+}
+
+impl Locale {
+    /// The locale for a page's `lang` tag (already canonical) and nearest `dir`.
+    ///
+    /// ```
+    /// use chat_activity::i18n::{Direction, Language, Locale};
+    /// let locale = Locale::new("ar-EG", None);
+    /// assert_eq!((locale.language, locale.tag.as_str(), locale.direction),
+    ///            (Language::Arabic, "ar-EG", Direction::RightToLeft));
+    /// assert_eq!(Locale::new("hi", None).tag, "en");
+    /// ```
+    pub fn new(tag: &str, dir: Option<&str>) -> Self {
+        let bundled = Language::of_tag(tag);
+        let language = bundled.unwrap_or_default();
+        Self {
+            language,
+            tag: if bundled.is_some() {
+                tag.to_owned()
+            } else {
+                "en".to_owned()
+            },
+            direction: Direction::of(dir, language),
+        }
+    }
+}
+
+/// The texts of one language, with a host's replacements: what views read.
+/// Cheap to clone (the templates are shared).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    locale: Locale,
+    templates: Arc<[Template]>,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Self::new(Locale::default(), &Messages::default())
+    }
+}
+
+impl Texts {
+    /// The texts for a locale, the host's replacements first.
+    pub fn new(locale: Locale, replaced: &Messages) -> Self {
+        let templates = MessageId::ALL
+            .iter()
+            .map(|&id| {
+                replaced.get(id).cloned().unwrap_or_else(|| {
+                    Template::parse(locale.language.text(id))
+                        .or_else(|_| Template::parse(Language::English.text(id)))
+                        .unwrap_or_default()
+                })
+            })
+            .collect();
+        Self { locale, templates }
+    }
+
+    /// The locale they are for.
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+
+    fn template(&self, id: MessageId) -> &Template {
+        &self.templates[id as usize]
+    }
+
+    /// A message without placeholders.
+    pub fn text(&self, id: MessageId) -> String {
+        self.format(id, &[])
+    }
+
+    /// A message with its placeholders filled.
+    pub fn format(&self, id: MessageId, args: &[(&str, Arg<'_>)]) -> String {
+        self.template(id)
+            .format(args, &intl::rules(&self.locale.tag))
+    }
+
+    /// A message as text and slots for the view's elements.
+    pub fn segments(&self, id: MessageId, args: &[(&str, Arg<'_>)]) -> Vec<Segment> {
+        self.template(id)
+            .segments(args, &intl::rules(&self.locale.tag))
+    }
+
+    /// A number formatted for the language.
+    pub fn number(&self, n: u64) -> String {
+        use template::NumberRules;
+        intl::rules(&self.locale.tag).number(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalog_parses_and_keeps_each_messages_placeholders() {
+        for language in Language::ALL {
+            for &id in MessageId::ALL {
+                let english = Template::parse(Language::English.text(id))
+                    .unwrap_or_else(|error| panic!("en {}: {error}", id.id()));
+                let text = language.text(id);
+                let translated = Template::parse(text)
+                    .unwrap_or_else(|error| panic!("{} {}: {error}", language.code(), id.id()));
+                assert_eq!(
+                    translated.placeholders(),
+                    english.placeholders(),
+                    "{} {}: {text}",
+                    language.code(),
+                    id.id()
+                );
+                assert!(
+                    !text.trim().is_empty(),
+                    "{} {} is empty",
+                    language.code(),
+                    id.id()
+                );
+            }
+        }
+    }
+
+    /// The plural categories each language's numbers fall into (CLDR, as
+    /// `Intl.PluralRules` gives them for whole numbers).
+    fn categories_of(language: Language) -> &'static [&'static str] {
+        match language {
+            // French, Spanish and Portuguese also have "many", for round
+            // millions only; "other" reads right there.
+            Language::English
+            | Language::German
+            | Language::Spanish
+            | Language::Portuguese
+            | Language::French => &["one", "other"],
+            Language::Russian => &["one", "few", "many"],
+            Language::Arabic => &["zero", "one", "two", "few", "many", "other"],
+            Language::Japanese => &["other"],
+        }
+    }
+
+    #[test]
+    fn every_plural_covers_its_languages_categories() {
+        for language in Language::ALL {
+            for &id in MessageId::ALL {
+                let template = Template::parse(language.text(id)).expect("parses");
+                let found = template.categories();
+                if found.is_empty() {
+                    continue;
+                }
+                for category in categories_of(language) {
+                    assert!(
+                        found.contains(category),
+                        "{} {} lacks `{category}`: {}",
+                        language.code(),
+                        id.id(),
+                        language.text(id)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_contracts_texts_are_exact() {
+        use MessageId::*;
+        let table = [
+            (ChatActivity, "Chat-Aktivität", "نشاط الدردشة"),
+            (Pagination, "Seitennavigation", "ترقيم الصفحات"),
+            (PreviousPage, "Vorherige Seite", "الصفحة السابقة"),
+            (NextPage, "Nächste Seite", "الصفحة التالية"),
+            (EventsPerPage, "Ereignisse pro Seite", "أحداث في كل صفحة"),
+            (
+                ShowingRange,
+                "{first}–{last} von {total}",
+                "{first}–{last} من {total}",
+            ),
+            (NoActivity, "Noch keine Aktivität", "لا يوجد نشاط بعد"),
+            (ChatNotFound, "Chat nicht gefunden", "الدردشة غير موجودة"),
+            (Retry, "Erneut versuchen", "إعادة المحاولة"),
+        ];
+        for (id, german, arabic) in table {
+            assert_eq!(Language::German.text(id), german);
+            assert_eq!(Language::Arabic.text(id), arabic);
+        }
+        let phrases = [
+            (EventJoined, "ist beigetreten", "انضم"),
+            (EventLeft, "hat den Chat verlassen", "غادر"),
+            (EventKicked, "wurde entfernt", "طُرد"),
+            (EventBanned, "wurde gesperrt", "حُظر"),
+        ];
+        for (id, german, arabic) in phrases {
+            assert!(Language::German.text(id).contains(german), "{}", id.id());
+            assert!(Language::Arabic.text(id).contains(arabic), "{}", id.id());
+        }
+    }
+
+    #[test]
+    fn the_readme_lists_every_message_id_with_its_english_text() {
+        let readme = include_str!("../../README.md");
+        for &id in MessageId::ALL {
+            let row = format!(
+                "| `{}` | {} |",
+                id.id(),
+                Language::English.text(id).replace('|', "&#124;")
+            );
+            assert!(readme.contains(&row), "README lacks the row {row}");
+        }
+    }
+
+    #[test]
+    fn the_default_locale_is_english_with_a_tag() {
+        assert_eq!(Locale::default().tag, "en");
+        assert_eq!(Texts::default().locale().language, Language::English);
+    }
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let mut ids: Vec<_> = MessageId::ALL.iter().map(|id| id.id()).collect();
+        assert!(ids
+            .iter()
+            .all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), MessageId::ALL.len());
+        assert_eq!(MessageId::from_id("next-page"), Some(MessageId::NextPage));
+        assert_eq!(MessageId::from_id("nope"), None);
+    }
+
+    #[test]
+    fn english_texts_read_as_before() {
+        let texts = Texts::default();
+        assert_eq!(
+            texts.format(MessageId::ShowNewEvents, &[("count", Arg::Number(1))]),
+            "Show 1 new event"
+        );
+        assert_eq!(
+            texts.format(
+                MessageId::JoinBurst,
+                &[
+                    ("count", Arg::Number(9)),
+                    ("code", Arg::Text("Xr4id99z")),
+                    ("minutes", Arg::Number(1))
+                ]
+            ),
+            "Join burst: 9 joins via Xr4id99z in 1 minute"
+        );
+    }
+}
