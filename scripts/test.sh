@@ -28,9 +28,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER="$(command -v chromedriver)" \
   cargo test -p chat-activity --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/component.txt"
 
-step "package: custom-elements.json checked; a TypeScript and a React host type-checked (tsc --noEmit)"
+step "package: custom-elements.json checked; TypeScript, Vue and React hosts type-checked (tsc, vue-tsc)"
 (cd package/test && node --test --test-reporter=spec manifest.test.mjs) 2>&1 | tee "$logs/package.txt"
 (cd package/test && ./node_modules/.bin/tsc -p tsconfig.json)
+(cd package/test && ./node_modules/.bin/vue-tsc -p tsconfig.vue.json)
 (cd examples/react-host && ./node_modules/.bin/tsc --noEmit -p tsconfig.json)
 
 step "crate: cargo package (what a Leptos host depends on by version)"

@@ -14,7 +14,6 @@ pub fn rules(_tag: &str) -> super::template::EnglishRules {
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use std::rc::Rc;
 
     use js_sys::{Array, Intl, Object};
@@ -28,7 +27,8 @@ mod browser {
     }
 
     thread_local! {
-        static FORMATTERS: RefCell<HashMap<String, Rc<Formatters>>> = RefCell::new(HashMap::new());
+        /// Per tag; a page uses one or two.
+        static FORMATTERS: RefCell<Vec<(String, Rc<Formatters>)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// The browser's rules for a language tag.
@@ -37,15 +37,19 @@ mod browser {
     /// The rules for a language tag.
     pub fn rules(tag: &str) -> IntlRules {
         IntlRules(FORMATTERS.with_borrow_mut(|cache| {
-            Rc::clone(cache.entry(tag.to_owned()).or_insert_with(|| {
-                // `Intl` throws on a malformed tag: never hand it one.
-                let tag = crate::views::local_time::valid_language(tag);
-                let locales = Array::of1(&JsValue::from_str(&tag));
-                Rc::new(Formatters {
-                    plurals: Intl::PluralRules::new(&locales, &Object::new()),
-                    numbers: Intl::NumberFormat::new(&locales, &Object::new()).format(),
-                })
-            }))
+            if let Some((_, formatters)) = cache.iter().find(|(cached, _)| cached == tag) {
+                return Rc::clone(formatters);
+            }
+            // `Intl` throws on a malformed tag: never hand it one.
+            let locales = Array::of1(&JsValue::from_str(
+                &crate::views::local_time::valid_language(tag),
+            ));
+            let formatters = Rc::new(Formatters {
+                plurals: Intl::PluralRules::new(&locales, &Object::new()),
+                numbers: Intl::NumberFormat::new(&locales, &Object::new()).format(),
+            });
+            cache.push((tag.to_owned(), Rc::clone(&formatters)));
+            formatters
         }))
     }
 

@@ -3,7 +3,6 @@
 //! placeholders). What cannot be used is left out with a reason, and the
 //! bundled text stays.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::template::Template;
@@ -13,7 +12,8 @@ use super::{Language, MessageId};
 /// not be used.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Messages {
-    replaced: Arc<BTreeMap<MessageId, Template>>,
+    /// Each message once, the host's last entry for it.
+    replaced: Arc<[(MessageId, Template)]>,
     problems: Arc<[String]>,
 }
 
@@ -36,13 +36,14 @@ impl Messages {
         K: AsRef<str>,
         V: AsRef<str>,
     {
-        let mut replaced = BTreeMap::new();
+        let mut replaced: Vec<(MessageId, Template)> = Vec::new();
         let mut problems = Vec::new();
         for (id, text) in pairs {
             let (id, text) = (id.as_ref(), text.as_ref());
             match Self::check(id, text) {
                 Ok((message, template)) => {
-                    replaced.insert(message, template);
+                    replaced.retain(|(id, _)| *id != message);
+                    replaced.push((message, template));
                 }
                 Err(problem) => problems.push(format!(
                     "messages[\"{id}\"] {problem}; the bundled text is shown"
@@ -50,7 +51,7 @@ impl Messages {
             }
         }
         Self {
-            replaced: Arc::new(replaced),
+            replaced: replaced.into(),
             problems: problems.into(),
         }
     }
@@ -91,7 +92,10 @@ impl Messages {
 
     /// The host's template for a message, if it gave a usable one.
     pub fn get(&self, id: MessageId) -> Option<&Template> {
-        self.replaced.get(&id)
+        self.replaced
+            .iter()
+            .find(|(replaced, _)| *replaced == id)
+            .map(|(_, template)| template)
     }
 
     /// The texts, and the problems taken out (for a caller that logs them itself).

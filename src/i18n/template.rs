@@ -123,14 +123,19 @@ impl Template {
         }
     }
 
-    /// The names of its placeholders, sorted, each once.
+    /// The names of its placeholders, each once, in order of appearance.
     pub fn placeholders(&self) -> Vec<String> {
+        fn add(names: &mut Vec<String>, name: &String) {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
         fn collect(parts: &[Part], names: &mut Vec<String>) {
             for part in parts {
                 match part {
-                    Part::Value(name) => names.push(name.clone()),
+                    Part::Value(name) => add(names, name),
                     Part::Plural { name, branches } => {
-                        names.push(name.clone());
+                        add(names, name);
                         for (_, branch) in branches {
                             collect(branch, names);
                         }
@@ -141,20 +146,20 @@ impl Template {
         }
         let mut names = Vec::new();
         collect(&self.0, &mut names);
-        names.sort();
-        names.dedup();
         names
     }
 
-    /// The plural categories its plurals choose among (besides `other`),
-    /// for checks that a translation covers its language.
+    /// The plural categories its plurals choose among, each once, for
+    /// checks that a translation covers its language.
     pub fn categories(&self) -> Vec<&'static str> {
         fn collect(parts: &[Part], found: &mut Vec<&'static str>) {
             for part in parts {
                 if let Part::Plural { branches, .. } = part {
                     for (selector, branch) in branches {
                         if let Selector::Category(category) = selector {
-                            found.push(category);
+                            if !found.contains(category) {
+                                found.push(category);
+                            }
                         }
                         collect(branch, found);
                     }
@@ -163,8 +168,6 @@ impl Template {
         }
         let mut found = Vec::new();
         collect(&self.0, &mut found);
-        found.sort();
-        found.dedup();
         found
     }
 
@@ -290,14 +293,18 @@ impl Parser<'_> {
     }
 
     fn skip_spaces(&mut self) {
-        while self.chars.next_if(|(_, ch)| ch.is_whitespace()).is_some() {}
+        while self
+            .chars
+            .next_if(|(_, ch)| ch.is_ascii_whitespace())
+            .is_some()
+        {}
     }
 
     fn word(&mut self) -> String {
         let mut word = String::new();
         while let Some((_, ch)) = self
             .chars
-            .next_if(|(_, ch)| ch.is_alphanumeric() || matches!(ch, '_' | '-' | '='))
+            .next_if(|(_, ch)| ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-' | '='))
         {
             word.push(ch);
         }
@@ -467,8 +474,8 @@ mod tests {
             "Join burst: {count, plural, one {# join} other {# joins}} via {code} in {minutes, plural, few {#} other {# minutes}}",
         )
         .expect("valid");
-        assert_eq!(template.placeholders(), ["code", "count", "minutes"]);
-        assert_eq!(template.categories(), ["few", "one", "other"]);
+        assert_eq!(template.placeholders(), ["count", "code", "minutes"]);
+        assert_eq!(template.categories(), ["one", "other", "few"]);
     }
 
     #[test]

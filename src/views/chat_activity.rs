@@ -608,7 +608,7 @@ pub fn ChatActivity(
                                     aria-pressed=move || if exact_times.get() { "true" } else { "false" }
                                     on:click=move |_| exact_times.update(|exact| *exact = !*exact)
                                 >
-                                    {move || i18n.text(MessageId::ExactTimes)}
+                                    {i18n.tr(MessageId::ExactTimes)}
                                 </button>
                             </Show>
                         </div>
@@ -655,14 +655,14 @@ pub fn ChatActivity(
                         .into_any()
                     }
                     Status::Loading if page.with(Option::is_none) => {
-                        view! { <p class="ca-notice">{move || i18n.text(MessageId::Loading)}</p> }.into_any()
+                        view! { <p class="ca-notice">{i18n.tr(MessageId::Loading)}</p> }.into_any()
                     }
                     _ => ().into_any(),
                 }}
                 {move || match content.get() {
                     Content::Nothing => ().into_any(),
-                    Content::NoMatch => view! { <p class="ca-notice ca-empty">{move || i18n.text(MessageId::NoMatches)}</p> }.into_any(),
-                    Content::NoActivity => view! { <p class="ca-notice ca-empty">{move || i18n.text(MessageId::NoActivity)}</p> }.into_any(),
+                    Content::NoMatch => view! { <p class="ca-notice ca-empty">{i18n.tr(MessageId::NoMatches)}</p> }.into_any(),
+                    Content::NoActivity => view! { <p class="ca-notice ca-empty">{i18n.tr(MessageId::NoActivity)}</p> }.into_any(),
                     Content::Events => view! { <Timeline events now /> }.into_any(),
                 }}
                 <Show when=move || has_range.get()>

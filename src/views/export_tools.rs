@@ -113,8 +113,8 @@ pub fn ExportTools(
         <div class="ca-export">
             {move || match running.get() {
                 None => view! {
-                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Csv)>{move || i18n.text(MessageId::ExportCsv)}</button>
-                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Json)>{move || i18n.text(MessageId::ExportJson)}</button>
+                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Csv)>{i18n.tr(MessageId::ExportCsv)}</button>
+                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Json)>{i18n.tr(MessageId::ExportJson)}</button>
                 }
                 .into_any(),
                 Some(Running { progress, .. }) => view! {

@@ -163,19 +163,19 @@ pub fn FilterControls(
     view! {
         <div class="ca-filter">
             <label class="ca-field">
-                {move || i18n.text(MessageId::FilterByAction)}
+                {i18n.tr(MessageId::FilterByAction)}
                 <select class="ca-select" on:change=set_action prop:value=move || {
                     state.filter.with(|filter| filter.action.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default())
                 }>
-                    <option value="">{move || i18n.text(MessageId::AllActions)}</option>
-                    <option value="join">{move || i18n.text(MessageId::ActionJoin)}</option>
-                    <option value="leave">{move || i18n.text(MessageId::ActionLeave)}</option>
-                    <option value="kick">{move || i18n.text(MessageId::ActionKick)}</option>
-                    <option value="ban">{move || i18n.text(MessageId::ActionBan)}</option>
+                    <option value="">{i18n.tr(MessageId::AllActions)}</option>
+                    <option value="join">{i18n.tr(MessageId::ActionJoin)}</option>
+                    <option value="leave">{i18n.tr(MessageId::ActionLeave)}</option>
+                    <option value="kick">{i18n.tr(MessageId::ActionKick)}</option>
+                    <option value="ban">{i18n.tr(MessageId::ActionBan)}</option>
                 </select>
             </label>
             <label class="ca-field">
-                {move || i18n.text(MessageId::SearchUsername)}
+                {i18n.tr(MessageId::SearchUsername)}
                 <input
                     type="search"
                     class="ca-input"

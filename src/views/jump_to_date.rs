@@ -87,7 +87,7 @@ pub fn JumpToDate(
     let today = now().date_naive().to_string();
     view! {
         <label class="ca-jump">
-            {move || i18n.text(MessageId::JumpToDate)}
+            {i18n.tr(MessageId::JumpToDate)}
             <input
                 type="date"
                 class="ca-input"

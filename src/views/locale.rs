@@ -1,6 +1,7 @@
 //! The viewer's language and direction where the component stands,
 //! followed live, and the texts every view reads from context.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit, ShadowRoot};
@@ -42,6 +43,13 @@ impl I18n {
         self.with(|texts| texts.text(id))
     }
 
+    /// A message without placeholders, following the language: one
+    /// signal type for every text in the views (a closure per text would
+    /// make the renderer's code once for each).
+    pub fn tr(self, id: MessageId) -> Signal<String> {
+        Signal::derive(move || self.text(id))
+    }
+
     /// A message with its placeholders filled (tracked).
     pub fn format(self, id: MessageId, args: &[(&str, Arg<'_>)]) -> String {
         self.with(|texts| texts.format(id, args))
@@ -59,16 +67,19 @@ impl I18n {
 }
 
 /// A message as text and the elements its slots hold, e.g. a username in
-/// `<bdi>` inside a sentence whose word order is the language's.
-pub fn with_slots(segments: Vec<Segment>, mut slot: impl FnMut(&str) -> AnyView) -> AnyView {
+/// `<bdi>` inside a sentence whose word order is the language's. (Static
+/// view types, not `AnyView`: each type erased costs the wasm its own code.)
+pub fn with_slots<V: IntoView>(
+    segments: Vec<Segment>,
+    mut slot: impl FnMut(&str) -> V,
+) -> Vec<Either<String, V>> {
     segments
         .into_iter()
         .map(|segment| match segment {
-            Segment::Text(text) => text.into_any(),
-            Segment::Slot(name) => slot(&name),
+            Segment::Text(text) => Either::Left(text),
+            Segment::Slot(name) => Either::Right(slot(&name)),
         })
-        .collect_view()
-        .into_any()
+        .collect()
 }
 
 /// The element above `element`: its parent, or the host of its shadow root.

@@ -49,11 +49,11 @@ pub fn Pager(
                     }
                 }
             >
-                {move || i18n.text(MessageId::PreviousPage)}
+                {i18n.tr(MessageId::PreviousPage)}
             </button>
             <p class="ca-range">{move || range.get().map(|range| i18n.with(|texts| texts.shown_range(&range)))}</p>
             <label class="ca-page-size">
-                {move || i18n.text(MessageId::EventsPerPage)}
+                {i18n.tr(MessageId::EventsPerPage)}
                 <select class="ca-select" on:change=change_size>
                     {move || {
                         let current = request.get().limit.get();
@@ -91,7 +91,7 @@ pub fn Pager(
                     }
                 }
             >
-                {move || i18n.text(MessageId::NextPage)}
+                {i18n.tr(MessageId::NextPage)}
             </button>
         </nav>
     }
