@@ -35,13 +35,15 @@ impl ExportFormat {
         }
     }
 
-    /// "chat-42-activity-2026-04-04.csv".
-    pub fn file_name(self, chat: ChatId, day: NaiveDate) -> String {
+    /// "chat-42-activity-2026-04-04.csv" ("…-filtered.csv" for the matches
+    /// of a filter).
+    pub fn file_name(self, chat: ChatId, day: NaiveDate, filtered: bool) -> String {
         let extension = match self {
             Self::Csv => "csv",
             Self::Json => "json",
         };
-        format!("chat-{chat}-activity-{day}.{extension}")
+        let filtered = if filtered { "-filtered" } else { "" };
+        format!("chat-{chat}-activity-{day}{filtered}.{extension}")
     }
 
     /// The file's contents.
@@ -180,12 +182,16 @@ mod tests {
         let chat = ChatId::new(42).expect("valid");
         let day = NaiveDate::from_ymd_opt(2026, 4, 4).expect("valid");
         assert_eq!(
-            ExportFormat::Csv.file_name(chat, day),
+            ExportFormat::Csv.file_name(chat, day, false),
             "chat-42-activity-2026-04-04.csv"
         );
         assert_eq!(
-            ExportFormat::Json.file_name(chat, day),
+            ExportFormat::Json.file_name(chat, day, false),
             "chat-42-activity-2026-04-04.json"
+        );
+        assert_eq!(
+            ExportFormat::Csv.file_name(chat, day, true),
+            "chat-42-activity-2026-04-04-filtered.csv"
         );
     }
 }

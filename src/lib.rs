@@ -37,6 +37,7 @@
 
 pub mod api;
 pub mod avatar;
+pub mod burst_layout;
 pub mod chat_id;
 pub mod custom_element;
 pub mod day_groups;

@@ -209,8 +209,10 @@ pub struct ShownRange {
     pub first: u64,
     /// The 1-based index of the last event shown.
     pub last: u64,
-    /// All events of the chat.
+    /// All events of the chat (or all matches found so far).
     pub total: u64,
+    /// The total is of matches found so far, while the chat is still read.
+    pub so_far: bool,
 }
 
 impl ShownRange {
@@ -223,7 +225,13 @@ impl ShownRange {
             first,
             last,
             total: total.max(last),
+            so_far: false,
         })
+    }
+
+    /// The same range, its total counted so far (or not).
+    pub fn so_far(self, so_far: bool) -> Self {
+        Self { so_far, ..self }
     }
 }
 

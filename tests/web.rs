@@ -289,7 +289,7 @@ fn join_with_code(id: u64, code: &str, at_text: &str) -> ActivityEvent {
 }
 
 #[wasm_bindgen_test]
-async fn timeline_groups_by_day_marks_join_bursts_and_offers_copy_buttons() {
+async fn timeline_groups_by_day_collapses_join_bursts_and_offers_copy_buttons() {
     let events: Vec<ActivityEvent> = (0..5)
         .map(|i| join_with_code(i, "raid42", &format!("2026-04-04T12:{:02}:00Z", 30 - i * 2)))
         .collect();
@@ -297,10 +297,25 @@ async fn timeline_groups_by_day_marks_join_bursts_and_offers_copy_buttons() {
         move || view! { <Timeline events={Arc::<[ActivityEvent]>::from(events)} now=at("2026-04-04T12:40:00Z") /> },
     );
     tick(0).await;
-    assert_eq!(all(&root, "li").len(), 5);
+    // Collapsed: one item, the note and its disclosure button.
+    assert_eq!(all(&root, "li").len(), 1);
     assert_eq!(all(&root, "h3").len(), 1, "one day, one heading");
     let notes: Vec<String> = all(&root, "[role='note']").iter().map(text).collect();
     assert_eq!(notes, ["Join burst: 5 joins via raid42 in 8 minutes"]);
+    let toggle = one(&root, "li button.ca-burst-toggle");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(text(&toggle), "Show 5 joins");
+    toggle.dyn_ref::<HtmlElement>().expect("a button").click();
+    tick(0).await;
+    let toggle = one(&root, "li button.ca-burst-toggle");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(text(&toggle), "Hide 5 joins");
     assert_eq!(all(&root, "li.ca-in-burst").len(), 5);
     let copy = one(&root, "li button.ca-chip-copy");
     assert_eq!(

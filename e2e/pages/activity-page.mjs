@@ -37,18 +37,38 @@ export class ActivityPage {
     );
   }
 
-  /** Waits until the rows are those of the API's page at offset/limit. */
+  /**
+   * Waits until the rows are those of the API's page at offset/limit: each
+   * row the event at its place (data-index), and with the joins of
+   * collapsed bursts ("Show n joins") every event accounted for.
+   */
   async expectApiPage(chatId, offset, limit) {
     const expected = await this.portal.apiPage(chatId, offset, limit);
     const usernames = expected.events.map((event) => event.user.username);
     await this.page.waitForFunction(
       (names) => {
-        const shown = [...document.querySelectorAll('li .ca-username')].map((node) => node.textContent);
-        return shown.length === names.length && shown.every((name, i) => name === names[i]);
+        const rows = [...document.querySelectorAll('li.ca-event')];
+        const collapsed = [...document.querySelectorAll('button.ca-burst-toggle[aria-expanded="false"]')]
+          .map((button) => Number(/\d+/.exec(button.textContent)?.[0] ?? 0))
+          .reduce((sum, n) => sum + n, 0);
+        return (
+          rows.length + collapsed === names.length &&
+          rows.every((row) => row.querySelector('.ca-username')?.textContent === names[Number(row.dataset.index)])
+        );
       },
       usernames,
     );
     return expected;
+  }
+
+  /** The events the page accounts for: its event rows and the joins of its collapsed bursts. */
+  eventCount() {
+    return this.page.evaluate(() => {
+      const collapsed = [...document.querySelectorAll('button.ca-burst-toggle[aria-expanded="false"]')]
+        .map((button) => Number(/\d+/.exec(button.textContent)?.[0] ?? 0))
+        .reduce((sum, n) => sum + n, 0);
+      return document.querySelectorAll('li.ca-event').length + collapsed;
+    });
   }
 
   async rangeText() {

@@ -81,6 +81,11 @@ class MockPortal {
   }
 
   /** Avatars with `Access-Control-Allow-Origin: *` (true) or, as by default, without CORS headers. */
+  /** Milliseconds each activity answer takes from now on (each request on its own), until the next reset. */
+  setLatency(ms) {
+    return this.control('PUT', '/latency', { ms });
+  }
+
   setAvatarCors(cors) {
     return this.control('PUT', '/avatars', { cors });
   }

@@ -30,7 +30,7 @@ describe('requests', () => {
       const requests = await f.portal.requests();
       assert.deepEqual(requests.map((r) => r.limit), [sent]);
       assert.equal(await f.activity.pageSize.inputValue(), String(sent));
-      assert.equal(await f.activity.items.count(), sent);
+      assert.equal(await f.activity.eventCount(), sent);
     });
   }
 

@@ -131,6 +131,8 @@ describe('timeline tools', () => {
     await f.activity.settled();
     const notes = await f.activity.region.getByRole('note').allTextContents();
     assert.deepEqual(notes.map((n) => n.trim()), ['Join burst: 6 joins via raid42 in 8 minutes']);
+    // Collapsed (see "Raid tools"); expanded, the burst's joins are marked.
+    await f.activity.region.getByRole('button', { name: 'Show 6 joins' }).click();
     const marked = await f.activity.region.locator('li.ca-in-burst .ca-username').allTextContents();
     assert.equal(marked.length, 6);
     assert.ok(marked.every((name) => name.startsWith('raider')));

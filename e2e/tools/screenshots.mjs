@@ -60,6 +60,7 @@ try {
       }
     },
   });
+  await shoot('raid', { url: '/?chat_id=6&limit=25', width: 900, height: 1000 });
   await shoot('arabic', { url: '/?chat_id=1&limit=10', locale: 'ar' });
   await shoot('leptos-host', { user: 'tom', url: '/examples/leptos-host/#chat=1', height: 700 });
 } finally {

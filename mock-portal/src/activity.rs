@@ -1,5 +1,6 @@
 //! `GET /v1/portal/chats/{chat_id}/activity`, as `activity.md` documents it.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Path, RawQuery, State};
@@ -108,8 +109,15 @@ pub async fn activity(
 ) -> Response {
     let query = query.unwrap_or_default();
     let token = session_token(&headers);
-    let (serial, fault, random_failure) =
+    let (serial, fault, random_failure, latency_ms) =
         log_and_pick_fault(&portal, &chat_id, &query, &headers, token.as_deref());
+    let one_at_a_time = portal.lock().one_at_a_time;
+    let answering = Arc::clone(&portal.answering);
+    let _turn = if one_at_a_time {
+        Some(answering.lock().await)
+    } else {
+        None
+    };
     let mut in_flight = InFlight {
         portal: &portal,
         serial,
@@ -121,7 +129,7 @@ pub async fn activity(
         std::future::pending::<()>().await;
     }
     let jitter = fault.jitter_ms.map_or(0, |most| fastrand::u64(0..=most));
-    let delay = portal.settings.latency_ms + fault.delay_ms.unwrap_or(0) + jitter;
+    let delay = latency_ms + fault.delay_ms.unwrap_or(0) + jitter;
     if delay > 0 {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
@@ -166,7 +174,7 @@ fn log_and_pick_fault(
     query: &str,
     headers: &HeaderMap,
     token: Option<&str>,
-) -> (u64, Option<FaultRule>, bool) {
+) -> (u64, Option<FaultRule>, bool, u64) {
     let header_text = |name| {
         headers
             .get(name)
@@ -185,6 +193,7 @@ fn log_and_pick_fault(
         serial,
         at_ms: state.millis_since_start(),
         ended: RequestEnd::Pending,
+        ended_at_ms: None,
         chat_id: chat_id.to_owned(),
         query: query.to_owned(),
         offset,
@@ -197,7 +206,7 @@ fn log_and_pick_fault(
     state.log.push(entry);
     let fault = take_matching(&mut state.faults, chat_id.parse().ok(), offset, limit);
     let random_failure = state.roll_failure(portal.settings.failure_rate);
-    (serial, fault, random_failure)
+    (serial, fault, random_failure, state.latency_ms)
 }
 
 /// Notes in the log how a request ended: when the client closes the
@@ -216,8 +225,10 @@ impl Drop for InFlight<'_> {
             RequestEnd::ClosedByClient
         };
         let mut state = self.portal.lock();
+        let now = state.millis_since_start();
         if let Some(entry) = state.log.iter_mut().find(|e| e.serial == self.serial) {
             entry.ended = ended;
+            entry.ended_at_ms = Some(now);
         }
     }
 }

@@ -19,6 +19,7 @@ pub fn router() -> Router<Portal> {
         .route("/chats/{id}/events", post(prepend_events))
         .route("/faults", put(put_faults))
         .route("/avatars", put(put_avatars))
+        .route("/latency", put(put_latency))
         .route("/requests", get(requests).delete(clear_requests))
 }
 
@@ -110,6 +111,26 @@ async fn put_avatars(
     Json(settings): Json<AvatarSettings>,
 ) -> StatusCode {
     portal.lock().avatar_cors = settings.cors;
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+struct LatencyRequest {
+    ms: u64,
+    /// Answer one request at a time (the others wait their turn): what a
+    /// reader that sends one page at a time would see.
+    #[serde(default)]
+    one_at_a_time: bool,
+}
+
+/// Sets how long each activity answer takes from now on (until a reset).
+async fn put_latency(
+    State(portal): State<Portal>,
+    Json(latency): Json<LatencyRequest>,
+) -> StatusCode {
+    let mut state = portal.lock();
+    state.latency_ms = latency.ms;
+    state.one_at_a_time = latency.one_at_a_time;
     StatusCode::NO_CONTENT
 }
 

@@ -96,6 +96,9 @@ pub struct LoggedRequest {
     pub at_ms: u64,
     /// How the exchange ended, so far.
     pub ended: RequestEnd,
+    /// When it ended (milliseconds since the mock started): with `at_ms`,
+    /// how many requests were in flight at once.
+    pub ended_at_ms: Option<u64>,
     pub chat_id: String,
     /// The raw query string.
     pub query: String,

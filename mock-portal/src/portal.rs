@@ -15,6 +15,8 @@ use crate::seed;
 pub struct Portal {
     inner: Arc<Mutex<PortalState>>,
     pub settings: Arc<Settings>,
+    /// Held while answering when answers go one at a time.
+    pub answering: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// What the command line set.
@@ -47,6 +49,11 @@ pub struct PortalState {
     pub log: Vec<LoggedRequest>,
     /// Whether avatars carry CORS headers now (see [`Settings::avatar_cors`]).
     pub avatar_cors: bool,
+    /// Milliseconds each activity answer takes now, each request on its
+    /// own (a test control; `Settings::latency_ms` until set).
+    pub latency_ms: u64,
+    /// Whether activity answers go one at a time (a test control).
+    pub one_at_a_time: bool,
     requests_seen: u64,
     started: Instant,
     rng: fastrand::Rng,
@@ -62,6 +69,8 @@ impl Portal {
             faults: Vec::new(),
             log: Vec::new(),
             avatar_cors: settings.avatar_cors,
+            latency_ms: settings.latency_ms,
+            one_at_a_time: false,
             requests_seen: 0,
             started: Instant::now(),
             rng: fastrand::Rng::with_seed(1),
@@ -69,6 +78,7 @@ impl Portal {
         Self {
             inner: Arc::new(Mutex::new(state)),
             settings: Arc::new(settings),
+            answering: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
 
@@ -89,6 +99,8 @@ impl Portal {
         state.faults.clear();
         state.log.clear();
         state.avatar_cors = self.settings.avatar_cors;
+        state.latency_ms = self.settings.latency_ms;
+        state.one_at_a_time = false;
     }
 }
 

@@ -19,6 +19,11 @@ pub const PRIVATE_CHAT: u64 = 2;
 pub const OFFICIAL_CHAT: u64 = 3;
 pub const EMPTY_CHAT: u64 = 4;
 pub const LARGE_CHAT: u64 = 5;
+pub const RAID_CHAT: u64 = 6;
+/// The invite code the raid on [`RAID_CHAT`] came through.
+pub const RAID_CODE: &str = "Xr4id99z";
+/// The member of [`RAID_CHAT`] who renamed: one id, two names.
+pub const RENAMED_USER: u64 = 2000;
 
 const FIRST_NAMES: &[&str] = &[
     "alice",
@@ -170,6 +175,15 @@ pub fn seed(now: DateTime<Utc>, api_origin: &str) -> (Vec<User>, BTreeMap<u64, C
         Visibility::Public,
         story(5, 10_000, 365, "lobby", &["lobby-1", "lobby-2"]),
     );
+    let mut raided = story(6, 400, 20, "night-owls", &["owls-2026"]);
+    add_big_raid(&mut raided, &crowd, now);
+    add(
+        RAID_CHAT,
+        "Night Owls (raided)",
+        1,
+        Visibility::Public,
+        raided,
+    );
     (users, chats)
 }
 
@@ -298,6 +312,77 @@ fn add_raid(events: &mut Vec<Event>, crowd: &[User], at: DateTime<Utc>, code: &s
     events.sort_by(|a, b| b.created_at.cmp(&a.created_at));
 }
 
+/// The raid a moderator's worst hour looks like: 360 accounts join through
+/// one invite code within six minutes, ending a few minutes ago, while the
+/// moderators kick and ban them; a regular renamed meanwhile.
+fn add_big_raid(events: &mut Vec<Event>, crowd: &[User], now: DateTime<Utc>) {
+    let start = now - Duration::minutes(12);
+    let raider = |i: usize| User {
+        id: 1_000 + i as u64,
+        username: format!("{}{}", ["n1ght", "owl_h4x", "r41d", "zzz_"][i % 4], 100 + i),
+        role: Role::Member,
+        avatar_url: None,
+    };
+    let mut raid = Vec::new();
+    for i in 0..360 {
+        let user = raider(i);
+        raid.push(event(
+            &user,
+            "join",
+            Some("invite"),
+            Some(RAID_CODE),
+            start + Duration::seconds(i as i64),
+        ));
+        // From the second minute, the moderators ban (most) and kick (some).
+        if i >= 60 && i % 3 == 0 {
+            let action = if i % 30 == 0 { "kick" } else { "ban" };
+            raid.push(event(
+                &raider(i - 60),
+                action,
+                None,
+                None,
+                start + Duration::seconds(i as i64 + 1),
+            ));
+        }
+    }
+    let vera = |name: &str| User {
+        id: RENAMED_USER,
+        username: name.to_owned(),
+        role: Role::Member,
+        avatar_url: crowd.first().and_then(|user| user.avatar_url.clone()),
+    };
+    raid.push(event(
+        &vera("vera"),
+        "join",
+        None,
+        None,
+        now - Duration::days(10),
+    ));
+    raid.push(event(
+        &vera("vera"),
+        "leave",
+        None,
+        None,
+        now - Duration::days(4),
+    ));
+    raid.push(event(
+        &vera("vera_at_night"),
+        "join",
+        Some("invite"),
+        Some("owls-2026"),
+        now - Duration::days(2),
+    ));
+    raid.push(event(
+        &vera("vera_at_night"),
+        "kick",
+        None,
+        None,
+        now - Duration::minutes(3),
+    ));
+    events.extend(raid);
+    events.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +439,35 @@ mod tests {
                 .count()
                 >= 5
         );
+    }
+
+    #[test]
+    fn the_raided_chat_has_a_raid_that_matters_and_a_renamed_member() {
+        let (_, chats) = seeded();
+        let events = &chats[&RAID_CHAT].events;
+        let raid: Vec<&Event> = events
+            .iter()
+            .filter(|e| e.action == "join" && e.invite_code.as_deref() == Some(RAID_CODE))
+            .collect();
+        assert!(raid.len() >= 300, "{} joins", raid.len());
+        let (first, last) = (&raid[raid.len() - 1].created_at, &raid[0].created_at);
+        let minutes = (DateTime::parse_from_rfc3339(last).unwrap()
+            - DateTime::parse_from_rfc3339(first).unwrap())
+        .num_minutes();
+        assert!(minutes <= 6, "within {minutes} minutes");
+        assert!(events
+            .iter()
+            .any(|e| e.action == "ban" && e.user.id >= 1_000));
+        assert!(events
+            .iter()
+            .any(|e| e.action == "kick" && e.user.id >= 1_000));
+        let mut names: Vec<&str> = events
+            .iter()
+            .filter(|e| e.user.id == RENAMED_USER)
+            .map(|e| e.user.username.as_str())
+            .collect();
+        names.dedup();
+        assert_eq!(names, ["vera_at_night", "vera"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the one fetch function. Nothing here knows about the DOM.
 
 pub mod base;
+pub mod chat_read;
 pub mod client;
 pub mod lone_surrogates;
 pub mod outcome;

@@ -1,59 +1,130 @@
-//! Reading a chat's whole timeline in pages of 100 (the API cannot filter
-//! or export): for the filter and the export.
+//! Reading a chat's whole timeline (the API cannot filter or export): up to
+//! four pages of 100 at once, answers put in place by [`ChatRead`], a busy
+//! service waited for, everything in flight aborted on Cancel.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures_util::stream::{FuturesUnordered, StreamExt};
 use web_sys::AbortSignal;
 
+use super::chat_read::{ChatRead, ReadRequest};
 use super::client::fetch_page;
 use super::{ActivityEvent, ApiBase, FetchOutcome, LoadError};
-use crate::new_events::drop_repeated;
 use crate::paging::{PageRequest, PageSize};
 
-/// How far a scan has come.
+/// How far a read has come.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScanProgress {
     /// Events read so far.
     pub read: u64,
-    /// All events of the chat, as the last page said.
+    /// All events the read goes to.
     pub total: u64,
+    /// While the service is busy: the seconds it asked to wait.
+    pub paused_for: Option<u64>,
 }
 
-/// Reads every event of `chat`, newest first, reporting progress after each
-/// page. Aborting `abort` stops it at once (the request in flight too).
-/// Events that arrive at the head meanwhile push events from one page onto
-/// the next; those repeats are dropped.
+impl ScanProgress {
+    fn of(read: &ChatRead) -> Self {
+        let (done, total) = read.progress();
+        Self {
+            read: done,
+            total,
+            paused_for: None,
+        }
+    }
+}
+
+/// Reads every event of `chat` into `read` (shared, so that the matches so
+/// far can be shown from it; borrowed only between awaits), calling
+/// `on_update` after each answer. A `429` or `503` with a `Retry-After`
+/// pauses new requests for that long; aborting `abort` stops every request
+/// in flight at once.
+pub async fn read_chat(
+    api_base: &ApiBase,
+    chat: PageRequest,
+    abort: Option<&AbortSignal>,
+    read: Rc<RefCell<ChatRead>>,
+    mut on_update: impl FnMut(ScanProgress),
+) -> Result<(), LoadError> {
+    let mut pending = FuturesUnordered::new();
+    let mut resume_at: Option<f64> = None;
+    let send = |request: ReadRequest| {
+        let url = api_base.activity_url(&PageRequest {
+            offset: request.offset,
+            limit: PageSize::clamped(i64::try_from(request.limit).unwrap_or(100)),
+            ..chat
+        });
+        async move { (request, fetch_page(&url, abort).await) }
+    };
+    loop {
+        if abort.is_some_and(AbortSignal::aborted) {
+            return Err(LoadError::Network("cancelled".to_owned()));
+        }
+        let now = js_sys::Date::now();
+        if resume_at.is_some_and(|at| now >= at) {
+            resume_at = None;
+        }
+        if resume_at.is_none() {
+            while let Some(request) = read.borrow_mut().next_request() {
+                pending.push(send(request));
+            }
+        }
+        if read.borrow().is_complete() {
+            return Ok(());
+        }
+        let Some((request, outcome)) = pending.next().await else {
+            match resume_at {
+                Some(at) => {
+                    sleep(at - now).await;
+                    continue;
+                }
+                // Nothing to ask and nothing asked: cannot happen with a
+                // read that is not complete, but never spin.
+                None => return Ok(()),
+            }
+        };
+        match outcome {
+            FetchOutcome::Page(page) => {
+                read.borrow_mut().answer(request, page);
+                on_update(ScanProgress::of(&read.borrow()));
+            }
+            FetchOutcome::Failed(LoadError::Busy { retry_after, .. }) => {
+                read.borrow_mut().settle(request);
+                resume_at = Some(js_sys::Date::now() + retry_after as f64 * 1000.0);
+                on_update(ScanProgress {
+                    paused_for: Some(retry_after),
+                    ..ScanProgress::of(&read.borrow())
+                });
+            }
+            FetchOutcome::Failed(error) => return Err(error),
+            FetchOutcome::Unauthorized => return Err(LoadError::Status(401)),
+            FetchOutcome::Forbidden => return Err(LoadError::Status(403)),
+        }
+    }
+}
+
+/// Every event of `chat`, newest first (the export), read as [`read_chat`] does.
 pub async fn read_all(
     api_base: &ApiBase,
     chat: PageRequest,
     abort: Option<&AbortSignal>,
     on_progress: impl Fn(ScanProgress),
 ) -> Result<Vec<ActivityEvent>, LoadError> {
-    let mut events: Vec<ActivityEvent> = Vec::new();
-    let mut request = PageRequest {
-        offset: 0,
-        limit: PageSize::clamped(PageSize::MAX.into()),
-        ..chat
-    };
-    loop {
-        if abort.is_some_and(AbortSignal::aborted) {
-            return Err(LoadError::Network("cancelled".to_owned()));
+    let read = Rc::new(RefCell::new(ChatRead::new()));
+    read_chat(api_base, chat, abort, Rc::clone(&read), on_progress).await?;
+    Ok(read.take().into_events().unwrap_or_default())
+}
+
+/// Waits `ms` milliseconds (a `setTimeout`).
+async fn sleep(ms: f64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.clamp(0.0, 600_000.0) as i32,
+            );
         }
-        let page = match fetch_page(&api_base.activity_url(&request), abort).await {
-            FetchOutcome::Page(page) => page,
-            FetchOutcome::Failed(error) => return Err(error),
-            FetchOutcome::Unauthorized => return Err(LoadError::Status(401)),
-            FetchOutcome::Forbidden => return Err(LoadError::Status(403)),
-        };
-        let read = page.events.len() as u64;
-        let tail_start = events.len().saturating_sub(PageSize::MAX as usize);
-        let (fresh, _) = drop_repeated(&events[tail_start..], page.events);
-        events.extend(fresh);
-        on_progress(ScanProgress {
-            read: events.len() as u64,
-            total: page.total.max(events.len() as u64),
-        });
-        match request.next(page.total) {
-            Some(next) if read > 0 => request = next,
-            _ => return Ok(events),
-        }
-    }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -113,6 +113,16 @@ message_ids! {
     AttributeUnusable = "attribute-unusable",
     PageMisconfigured = "page-misconfigured",
     ChatIdHint = "chat-id-hint",
+    ShowJoins = "show-joins",
+    HideJoins = "hide-joins",
+    ActivityOf = "activity-of",
+    UserFilterActive = "user-filter-active",
+    ClearUserFilter = "clear-user-filter",
+    ShowJoinsVia = "show-joins-via",
+    CodeFilterActive = "code-filter-active",
+    ClearCodeFilter = "clear-code-filter",
+    ShowingRangeSoFar = "showing-range-so-far",
+    ReadingPaused = "reading-paused",
 }
 
 impl MessageId {

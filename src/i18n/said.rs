@@ -52,10 +52,14 @@ impl Texts {
         })
     }
 
-    /// "Showing 1–25 of 10,000".
+    /// "Showing 1–25 of 10,000" ("… so far" while the chat is read).
     pub fn shown_range(&self, range: &ShownRange) -> String {
         self.format(
-            MessageId::ShowingRange,
+            if range.so_far {
+                MessageId::ShowingRangeSoFar
+            } else {
+                MessageId::ShowingRange
+            },
             &[
                 ("first", Arg::Number(range.first)),
                 ("last", Arg::Number(range.last)),
@@ -128,6 +132,10 @@ mod tests {
         );
         // Outside the browser numbers are English; in it, `Intl` formats them.
         assert_eq!(german().shown_range(&range), "1–25 von 10,000");
+        assert_eq!(
+            Texts::default().shown_range(&range.so_far(true)),
+            "Showing 1–25 of 10,000 so far"
+        );
         assert_eq!(Texts::default().show_new_events(1), "Show 1 new event");
         assert_eq!(Texts::default().show_new_events(12), "Show 12 new events");
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::export_tools::ExportTools;
-use super::filter_tools::{FilterControls, FilterState};
+use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
 use super::locale::{above, watch_locale, I18n};
@@ -20,7 +20,6 @@ use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
 use crate::api::client::fetch_page;
 use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
-use crate::filter::EventFilter;
 use crate::host_options::{HeadingLevel, Tool, Tools};
 use crate::i18n::template::Arg;
 use crate::i18n::{MessageId, Messages, Texts};
@@ -102,6 +101,8 @@ struct PageEvents {
     events: Arc<[ActivityEvent]>,
     offset: u64,
     total: u64,
+    /// Matches of a read not finished: more may come.
+    so_far: bool,
 }
 
 impl From<ActivityPage> for PageEvents {
@@ -110,6 +111,7 @@ impl From<ActivityPage> for PageEvents {
             events: page.events.into(),
             offset: page.offset,
             total: page.total,
+            so_far: false,
         }
     }
 }
@@ -361,7 +363,11 @@ pub fn ChatActivity(
     });
     let exact_times = RwSignal::new(false);
     let announcement = RwSignal::new(String::new());
+    // The filter reads the whole chat, paging through the matches as they come.
+    let filter = FilterState::new(request.get_untracked());
     provide_context(TimelineSettings {
+        on_user: Callback::new(move |user| filter.filter.update(|f| f.user = Some(user))),
+        on_code: Callback::new(move |code| filter.filter.update(|f| f.code = Some(code))),
         exact_times: exact_times.into(),
         announce: Callback::new(move |message| announcement.set(message)),
     });
@@ -369,19 +375,20 @@ pub fn ChatActivity(
     // Dimmed only once a load has taken this long (`aria-busy` is at once).
     let looks_busy = lasting(loading, Duration::from_millis(300));
 
-    // The filter reads the whole chat once, then pages through the matches.
-    let filter = FilterState::new(request.get_untracked());
     // A tool the host takes away takes its state with it: no filter and no
     // exact times left on without a control to turn them off.
     Effect::new(move |_| {
         let tools = tools.get();
+        // (The user and code filters are the raid tools', always there.)
         if !tools.shows(Tool::Filter)
             && filter
                 .filter
-                .with_untracked(|f| *f != EventFilter::default())
+                .with_untracked(|f| f.action.is_some() || !f.username.is_empty())
         {
-            filter.cancel();
-            filter.filter.set(EventFilter::default());
+            filter.filter.update(|f| {
+                f.action = None;
+                f.username.clear();
+            });
         }
         if !tools.shows(Tool::Times) && exact_times.get_untracked() {
             exact_times.set(false);
@@ -400,7 +407,7 @@ pub fn ChatActivity(
         let url = source.api_base.activity_url(&newest);
         leptos::task::spawn_local(async move {
             if let FetchOutcome::Page(page) = fetch_page(&url, None).await {
-                filter.add_newest(page.events);
+                filter.add_newest(page);
             }
         });
     };
@@ -450,6 +457,41 @@ pub fn ChatActivity(
             })));
             return;
         };
+        if filter.is_active() {
+            // Within the matches (read so far): the newest on or before that day.
+            let (start, end) = local_time::local_day_bounds(day);
+            let source = source.get_untracked();
+            let at = filter.page.get_untracked();
+            let found = crate::jump_to_date::check_not_future(start, local_time::now())
+                .map_err(|error| i18n.with_untracked(|texts| texts.jump_error(&error)))
+                .and_then(|()| {
+                    filter
+                        .position_at_or_before(&source.api_base, source.chat_id, end)
+                        .ok_or_else(|| {
+                            i18n.with_untracked(|texts| {
+                                texts.jump_error(
+                                    &crate::jump_to_date::JumpError::BeforeTheFirstEvent,
+                                )
+                            })
+                        })
+                });
+            match found {
+                Ok(index) => {
+                    let limit = u64::from(at.limit.get());
+                    jump_message.set(None);
+                    filter.page.set(PageRequest {
+                        offset: index as u64 / limit * limit,
+                        ..at
+                    });
+                    focus_title();
+                }
+                Err(message) => {
+                    announcement.set(message.clone());
+                    jump_message.set(Some(message));
+                }
+            }
+            return;
+        }
         let Some(total) =
             shown.with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
         else {
@@ -498,24 +540,19 @@ pub fn ChatActivity(
             filter.ensure_read(source.api_base, request.get_untracked(), announce);
         }
     });
-    let matches = Memo::new(move |_| {
-        filter
-            .is_active()
-            .then(|| source.with(|source| filter.matches(&source.api_base, source.chat_id)))
-    });
+    // The matches found so far, paged as they come.
     let filtered_page = Memo::new(move |_| {
-        matches.with(|matches| {
-            let all = matches.as_ref()?.as_ref()?;
-            let at = filter.page.get();
-            let start = usize::try_from(at.offset)
-                .unwrap_or(usize::MAX)
-                .min(all.len());
-            let end = start.saturating_add(at.limit.get() as usize).min(all.len());
-            Some(PageEvents {
-                events: all[start..end].into(),
-                offset: at.offset,
-                total: all.len() as u64,
-            })
+        if !filter.is_active() {
+            return None;
+        }
+        let at = filter.page.get();
+        let found =
+            source.with(|source| filter.matches_page(&source.api_base, source.chat_id, at))?;
+        Some(PageEvents {
+            events: found.events.into(),
+            offset: at.offset,
+            total: found.total,
+            so_far: !found.complete,
         })
     });
     // The page on screen: the filter's, or the API's (cheap to clone: the
@@ -529,8 +566,10 @@ pub fn ChatActivity(
     });
     let range = Memo::new(move |_| {
         on_screen.with(|page| {
-            page.as_ref()
-                .and_then(|page| ShownRange::new(page.offset, page.events.len(), page.total))
+            page.as_ref().and_then(|page| {
+                ShownRange::new(page.offset, page.events.len(), page.total)
+                    .map(|range| range.so_far(page.so_far))
+            })
         })
     });
     let events = Signal::derive(move || {
@@ -545,7 +584,12 @@ pub fn ChatActivity(
     // nodes subscribed to the signals that outlive it until those change.)
     let content = Memo::new(move |_| {
         let filtering = filter.is_active();
-        let total = on_screen.with(|page| page.as_ref().map(|page| page.total));
+        let total = on_screen.with(|page| {
+            page.as_ref()
+                // No match yet while reading: the progress says why.
+                .filter(|page| !(page.so_far && page.total == 0))
+                .map(|page| page.total)
+        });
         match (filtering, total) {
             (_, None) => Content::Nothing,
             (true, Some(0)) => Content::NoMatch,
@@ -624,10 +668,13 @@ pub fn ChatActivity(
                                 api_base=Signal::derive(move || source.with(|source| source.api_base.clone()))
                                 chat=request
                                 announce
+                                filter=filter.filter
                             />
                         </Show>
                     </div>
                 </Show>
+                <ActiveFilters state=filter />
+                <ReadProgress state=filter />
                 <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
                 {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {

@@ -12,6 +12,7 @@ use super::scan_progress::ScanProgressBar;
 use crate::api::scan::{read_all, ScanProgress};
 use crate::api::ApiBase;
 use crate::export::ExportFormat;
+use crate::filter::EventFilter;
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
 use crate::paging::PageRequest;
@@ -34,6 +35,9 @@ pub fn ExportTools(
     chat: Signal<PageRequest>,
     /// Says how it went, politely.
     announce: Callback<String>,
+    /// The filter in force: its matches are exported (all events without one).
+    #[prop(into, optional)]
+    filter: Signal<EventFilter>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let running = RwSignal::new(None::<Running>);
@@ -65,6 +69,7 @@ pub fn ExportTools(
         let signal = controller.as_ref().map(AbortController::signal);
         abort.set_value(controller);
         let (api_base, chat) = (api_base.get_untracked(), chat.get_untracked());
+        let filter = filter.get_untracked();
         running.set(Some(Running {
             format,
             progress: ScanProgress::default(),
@@ -81,7 +86,13 @@ pub fn ExportTools(
                 _ if cancelled => i18n.say(MessageId::ExportCancelled, &[]),
                 Err(error) => failed(i18n.with_untracked(|texts| texts.load_error(&error))),
                 Ok(events) => {
-                    let name = format.file_name(chat.chat_id, local_day(now()));
+                    let filtered = filter.is_active();
+                    let events = if filtered {
+                        filter.apply(&events)
+                    } else {
+                        events
+                    };
+                    let name = format.file_name(chat.chat_id, local_day(now()), filtered);
                     match format
                         .render(&events)
                         .map_err(|error| error.to_string())

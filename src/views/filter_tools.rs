@@ -1,6 +1,10 @@
-//! The filter tool: "Filter by action" and "Search username". The API
-//! cannot filter, so the chat is read once, in pages of 100 (with progress
-//! and Cancel), and kept for the session; paging goes through the matches.
+//! The filter tool: "Filter by action", "Search username", and the raid
+//! tools' user and code filters. The API cannot filter, so the chat is
+//! read, four pages of 100 at a time (with progress and Cancel), and kept
+//! for the session; the matches found so far are paged at once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,20 +12,31 @@ use web_sys::AbortController;
 
 use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
-use crate::api::scan::{read_all, ScanProgress};
-use crate::api::{ActivityEvent, ApiBase};
-use crate::filter::{action_from_choice, EventFilter};
+use crate::api::chat_read::ChatRead;
+use crate::api::scan::{read_chat, ScanProgress};
+use crate::api::{ActivityEvent, ActivityPage, ApiBase};
+use crate::filter::{action_from_choice, EventFilter, Matches};
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
-use crate::new_events::drop_repeated;
 use crate::paging::PageRequest;
 
-/// A chat read whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct ReadChat {
+/// A chat being read (or read), and the matches of the filter in it.
+struct Reading {
     api_base: ApiBase,
     chat: crate::ChatId,
-    events: Vec<ActivityEvent>,
+    read: Rc<RefCell<ChatRead>>,
+    matches: Matches,
+}
+
+/// A page of matches, and whether more may come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchPage {
+    /// The matches on the page, newest first.
+    pub events: Vec<ActivityEvent>,
+    /// How many matches there are (so far).
+    pub total: u64,
+    /// Whether the chat is read to its end (else: "so far").
+    pub complete: bool,
 }
 
 /// The filter's state, shared by its controls and the component.
@@ -31,7 +46,9 @@ pub struct FilterState {
     pub filter: RwSignal<EventFilter>,
     /// The page of matches shown.
     pub page: RwSignal<PageRequest>,
-    read: RwSignal<Option<ReadChat>>,
+    reading: StoredValue<Option<Reading>, LocalStorage>,
+    /// Bumped whenever the read brings events.
+    version: RwSignal<u64>,
     scanning: RwSignal<Option<ScanProgress>>,
     abort: StoredValue<Option<AbortController>, LocalStorage>,
 }
@@ -42,7 +59,8 @@ impl FilterState {
         let state = Self {
             filter: RwSignal::new(EventFilter::default()),
             page: RwSignal::new(first),
-            read: RwSignal::new(None),
+            reading: StoredValue::new_local(None),
+            version: RwSignal::new(0),
             scanning: RwSignal::new(None),
             abort: StoredValue::new_local(None),
         };
@@ -55,30 +73,75 @@ impl FilterState {
         self.filter.with(EventFilter::is_active)
     }
 
-    /// The scan's progress while it runs.
+    /// The read's progress while it runs.
     pub fn progress(&self) -> Option<ScanProgress> {
         self.scanning.get()
     }
 
-    /// All matches, once the chat has been read.
-    pub fn matches(&self, api_base: &ApiBase, chat: crate::ChatId) -> Option<Vec<ActivityEvent>> {
+    /// The page `at` of the matches in `chat` found so far (tracked: the
+    /// filter, and each answer of the read).
+    pub fn matches_page(
+        &self,
+        api_base: &ApiBase,
+        chat: crate::ChatId,
+        at: PageRequest,
+    ) -> Option<MatchPage> {
+        self.version.track();
         let filter = self.filter.get();
-        self.read.with(|read| {
-            read.as_ref()
-                .filter(|read| read.api_base == *api_base && read.chat == chat)
-                .map(|read| filter.apply(&read.events))
+        self.reading
+            .try_update_value(|reading| {
+                let reading = reading
+                    .as_mut()
+                    .filter(|reading| reading.api_base == *api_base && reading.chat == chat)?;
+                let read = reading.read.borrow();
+                reading.matches.update(&filter, &read);
+                let offset = usize::try_from(at.offset).unwrap_or(usize::MAX);
+                Some(MatchPage {
+                    events: reading.matches.page(&read, offset, at.limit.get() as usize),
+                    total: reading.matches.len() as u64,
+                    complete: read.is_complete(),
+                })
+            })
+            .flatten()
+    }
+
+    /// The place among the matches found so far of the newest one at or
+    /// before `end` (jump to date in a filtered view).
+    pub fn position_at_or_before(
+        &self,
+        api_base: &ApiBase,
+        chat: crate::ChatId,
+        end: chrono::DateTime<chrono::Utc>,
+    ) -> Option<usize> {
+        self.reading.with_value(|reading| {
+            let reading = reading
+                .as_ref()
+                .filter(|reading| reading.api_base == *api_base && reading.chat == chat)?;
+            let read = reading.read.borrow();
+            reading
+                .matches
+                .position(&read, |event| event.created_at.instant() <= end)
         })
     }
 
-    /// Reads the chat unless it was read already (or is being read).
+    /// Reads the chat unless it is read (or being read) already.
     pub fn ensure_read(&self, api_base: ApiBase, chat: PageRequest, announce: Callback<String>) {
-        let have = self.read.with_untracked(|read| {
-            read.as_ref()
-                .is_some_and(|read| read.api_base == api_base && read.chat == chat.chat_id)
+        let have = self.reading.with_value(|reading| {
+            reading
+                .as_ref()
+                .is_some_and(|reading| reading.api_base == api_base && reading.chat == chat.chat_id)
         });
-        if have || self.scanning.get_untracked().is_some() {
+        if have {
             return;
         }
+        self.cancel();
+        let read = Rc::new(RefCell::new(ChatRead::new()));
+        self.reading.set_value(Some(Reading {
+            api_base: api_base.clone(),
+            chat: chat.chat_id,
+            read: Rc::clone(&read),
+            matches: Matches::default(),
+        }));
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
         self.abort.set_value(controller);
@@ -87,23 +150,24 @@ impl FilterState {
         announce.run(i18n.say(MessageId::FilterStarted, &[]));
         let state = *self;
         spawn_local(async move {
-            let progress = move |progress| _ = state.scanning.try_set(Some(progress));
-            let result = read_all(&api_base, chat, signal.as_ref(), progress).await;
-            state.scanning.try_set(None);
+            let update = |progress| {
+                state.scanning.try_set(Some(progress));
+                state.version.try_update(|version| *version += 1);
+            };
+            let result =
+                read_chat(&api_base, chat, signal.as_ref(), Rc::clone(&read), update).await;
             match result {
-                Ok(events) => {
-                    announce.try_run(i18n.say(
-                        MessageId::FilterDone,
-                        &[("count", Arg::Number(events.len() as u64))],
-                    ));
-                    state.read.try_set(Some(ReadChat {
-                        api_base,
-                        chat: chat.chat_id,
-                        events,
-                    }));
+                Ok(()) => {
+                    state.scanning.try_set(None);
+                    state.version.try_update(|version| *version += 1);
+                    let (events, _) = read.borrow().progress();
+                    announce.try_run(
+                        i18n.say(MessageId::FilterDone, &[("count", Arg::Number(events))]),
+                    );
                 }
                 Err(_) if signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) => {}
                 Err(error) => {
+                    state.forget();
                     let error = i18n.with_untracked(|texts| texts.load_error(&error));
                     announce.try_run(
                         i18n.say(MessageId::FilterFailed, &[("error", Arg::Text(&error))]),
@@ -114,34 +178,55 @@ impl FilterState {
         });
     }
 
-    /// Stops a scan under way (the filter itself stays as set).
+    /// Stops a read under way and forgets what it read (the filter itself
+    /// stays as set).
     pub fn cancel(&self) {
         if let Some(controller) = self.abort.try_update_value(Option::take).flatten() {
             controller.abort();
         }
+        let unfinished = self
+            .reading
+            .try_with_value(|reading| {
+                reading
+                    .as_ref()
+                    .is_some_and(|reading| !reading.read.borrow().is_complete())
+            })
+            .unwrap_or(false);
+        if unfinished {
+            self.forget();
+        }
         self.scanning.try_set(None);
     }
 
-    /// New events arrived at the head: they join what was read.
-    pub fn add_newest(&self, newest_first: Vec<ActivityEvent>) {
-        self.read.try_update(|read| {
-            if let Some(read) = read {
-                let head = read.events.len().min(newest_first.len() + 100);
-                let (_, repeated) = drop_repeated(&newest_first, read.events[..head].to_vec());
-                let mut events = newest_first;
-                events.extend(read.events.drain(repeated..));
-                read.events = events;
-            }
-        });
+    fn forget(&self) {
+        self.reading.try_set_value(None);
+        self.scanning.try_set(None);
+        self.version.try_update(|version| *version += 1);
     }
 
-    /// Whether the chat has been read (so new events should be added).
+    /// New events arrived at the head (`page`, read from offset 0): they
+    /// join what was read.
+    pub fn add_newest(&self, page: ActivityPage) {
+        let added = self
+            .reading
+            .try_with_value(|reading| {
+                reading
+                    .as_ref()
+                    .map(|reading| reading.read.borrow_mut().add_head(page))
+            })
+            .flatten();
+        if added.is_some() {
+            self.version.try_update(|version| *version += 1);
+        }
+    }
+
+    /// Whether the chat is being read or was read (so new events should be added).
     pub fn has_read(&self) -> bool {
-        self.read.with_untracked(Option::is_some)
+        self.reading.with_value(Option::is_some)
     }
 }
 
-/// The filter controls, and the scan's progress with a Cancel button.
+/// The filter controls: action and username text.
 #[component]
 pub fn FilterControls(
     /// The state they change.
@@ -156,10 +241,6 @@ pub fn FilterControls(
         state.filter.update(|filter| filter.username = username);
     };
     let i18n = I18n::get();
-    let cancel = move |_| {
-        state.cancel();
-        state.filter.set(EventFilter::default());
-    };
     view! {
         <div class="ca-filter">
             <label class="ca-field">
@@ -183,7 +264,57 @@ pub fn FilterControls(
                     on:input=set_username
                 />
             </label>
-            {move || state.progress().map(|progress| view! {
+        </div>
+    }
+}
+
+/// The raid tools' active filters, each with its Clear button: whose
+/// history is shown, which code's joins.
+#[component]
+pub fn ActiveFilters(
+    /// The state they show and clear.
+    state: FilterState,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let user = move || state.filter.with(|f| f.user.clone());
+    let code = move || state.filter.with(|f| f.code.clone());
+    view! {
+        {move || user().map(|user| view! {
+            <p class="ca-active-filter">
+                <span>{i18n.format(MessageId::UserFilterActive, &[("username", Arg::Text(&user.name))])}</span>
+                " "
+                <button type="button" class="ca-button" on:click=move |_| state.filter.update(|f| f.user = None)>
+                    {i18n.tr(MessageId::ClearUserFilter)}
+                </button>
+            </p>
+        })}
+        {move || code().map(|code| view! {
+            <p class="ca-active-filter">
+                <span>{i18n.format(MessageId::CodeFilterActive, &[("code", Arg::Text(&code))])}</span>
+                " "
+                <button type="button" class="ca-button" on:click=move |_| state.filter.update(|f| f.code = None)>
+                    {i18n.tr(MessageId::ClearCodeFilter)}
+                </button>
+            </p>
+        })}
+    }
+}
+
+/// While the chat is read for a filter: how far, a pause for a busy
+/// service, and Cancel (which clears the filter).
+#[component]
+pub fn ReadProgress(
+    /// The state whose read it shows.
+    state: FilterState,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let cancel = move |_| {
+        state.cancel();
+        state.filter.set(EventFilter::default());
+    };
+    move || {
+        state.progress().map(|progress| {
+            view! {
                 <div class="ca-scan">
                     <p class="ca-scan-text">
                         {i18n.format(
@@ -192,9 +323,14 @@ pub fn FilterControls(
                         )}
                     </p>
                     <ScanProgressBar label=i18n.text(MessageId::FilterProgress) progress />
+                    {progress.paused_for.map(|seconds| view! {
+                        <p class="ca-scan-text">
+                            {i18n.format(MessageId::ReadingPaused, &[("seconds", Arg::Text(&seconds.to_string()))])}
+                        </p>
+                    })}
                     <button type="button" class="ca-button" on:click=cancel>{i18n.text(MessageId::Cancel)}</button>
                 </div>
-            })}
-        </div>
+            }
+        })
     }
 }

@@ -118,6 +118,7 @@ pub(crate) fn invite_chip(code: InviteCode, state: &'static str, texts: &Texts) 
         MessageId::CopyInviteCode,
         &[("code", Arg::Text(&code.code))],
     );
+    let filter_label = texts.format(MessageId::ShowJoinsVia, &[("code", Arg::Text(&code.code))]);
     let word = texts.text(match state {
         "copied" => MessageId::ChipCopied,
         "refused" => MessageId::ChipNotCopied,
@@ -129,6 +130,7 @@ pub(crate) fn invite_chip(code: InviteCode, state: &'static str, texts: &Texts) 
             // The visible word is drawn by the stylesheet from data-word, so
             // that the sentence's text is only the sentence.
             <button type="button" class="ca-chip-copy" aria-label=label data-state=state data-word=word></button>
+            <button type="button" class="ca-chip-filter" title=filter_label.clone() aria-label=filter_label></button>
         </span>
     }
 }

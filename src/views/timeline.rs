@@ -1,10 +1,12 @@
 //! The timeline view: events grouped under day headings, one list item per
-//! event, newest first, with invite chips and join-burst notes.
+//! event, newest first, with invite chips; join bursts collapsed into one
+//! item each until expanded; usernames and chips as the raid tools' filters.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,10 +15,12 @@ use super::invite_chip::{invite_chip, ChipCopier, ChipKey};
 use super::local_time::{day_heading, full_date_time, local_day, relative_text};
 use super::locale::{with_slots, I18n};
 use crate::api::ActivityEvent;
+use crate::burst_layout::{layout, Item};
 use crate::day_groups::{group_by_day, DayLabel};
 use crate::event_text::EventSentence;
-use crate::i18n::template::Segment;
-use crate::i18n::Texts;
+use crate::filter::UserChoice;
+use crate::i18n::template::{Arg, Segment};
+use crate::i18n::{MessageId, Texts};
 use crate::join_bursts::find_join_bursts;
 
 /// What the rows share, provided by the component (defaults when a
@@ -27,6 +31,10 @@ pub struct TimelineSettings {
     pub exact_times: Signal<bool>,
     /// Says something politely to screen readers (the component's status region).
     pub announce: Callback<String>,
+    /// A username was activated: show that user's events.
+    pub on_user: Callback<UserChoice>,
+    /// A chip's filter button was activated: show the joins via that code.
+    pub on_code: Callback<String>,
 }
 
 impl Default for TimelineSettings {
@@ -34,6 +42,8 @@ impl Default for TimelineSettings {
         Self {
             exact_times: Signal::stored(false),
             announce: Callback::new(|_| {}),
+            on_user: Callback::new(|_| {}),
+            on_code: Callback::new(|_| {}),
         }
     }
 }
@@ -53,8 +63,10 @@ struct Row {
     index: usize,
     /// What happened, with slots for the username, code and action word.
     sentence: Vec<Segment>,
-    /// The join-burst note this row carries (on a burst's newest join).
-    burst_note: Option<Vec<Segment>>,
+    /// The join burst whose item stands above this row (its newest join).
+    burst: Option<BurstHead>,
+    /// In a collapsed burst: not shown on its own.
+    hidden: bool,
     in_burst: bool,
     /// What the `<time>` shows: relative, or the full date when exact.
     shown_time: String,
@@ -62,6 +74,19 @@ struct Row {
     exact_time: String,
     /// Exact times are on: no separate screen-reader copy is needed.
     exact: bool,
+}
+
+/// A join burst's list item: its note, and the button that shows or hides
+/// its joins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BurstHead {
+    note: Vec<Segment>,
+    code: String,
+    /// "Show 9 joins" or "Hide 9 joins".
+    toggle: String,
+    expanded: bool,
+    /// Which burst, across renders: its code and newest join.
+    key: String,
 }
 
 fn chip_key(event: &ActivityEvent) -> ChipKey {
@@ -83,6 +108,8 @@ pub fn Timeline(
 ) -> impl IntoView {
     let settings = use_context::<TimelineSettings>().unwrap_or_default();
     let i18n = I18n::get();
+    // The bursts the reader expanded, by key (a burst collapsed by default).
+    let expanded = RwSignal::new(Vec::<String>::new());
     // Every text that depends on the clock or the language is computed
     // here, once per change, so the rows hold no reactive closures of their
     // own (closures per row cost memory on every page switch).
@@ -95,17 +122,21 @@ pub fn Timeline(
             exact: settings.exact_times.get(),
         };
         let events = events.get();
-        let groups = group_by_day(rows(&events, &texts), |row| {
-            local_day(events[row.index].created_at.instant())
-        })
-        .into_iter()
-        .map(|(day, rows)| {
-            (
-                day_heading(DayLabel::of(day, texts.today), texts.lang()),
-                rows,
-            )
-        })
-        .collect();
+        let groups = expanded
+            .with(|expanded| {
+                group_by_day(rows(&events, &texts, expanded), |row| {
+                    local_day(events[row.index].created_at.instant())
+                })
+            })
+            .into_iter()
+            .filter(|(_, rows)| rows.iter().any(|row| !row.hidden || row.burst.is_some()))
+            .map(|(day, rows)| {
+                (
+                    day_heading(DayLabel::of(day, texts.today), texts.lang()),
+                    rows,
+                )
+            })
+            .collect();
         Days {
             events,
             groups,
@@ -114,19 +145,38 @@ pub fn Timeline(
     });
     let failed_pictures = FailedPictures::new();
     let chips = ChipCopier::new(settings.announce);
-    // A copy button's click: which event it is on, by its row's place on
-    // the page (the rows are the events in order, headings between them).
-    let copy_clicked = move |event: web_sys::MouseEvent| {
-        let Some(index) = chip_row_index(&event) else {
+    // The rows' buttons, caught here once: which button, on which event
+    // (its row's data-index).
+    let clicked = move |event: web_sys::MouseEvent| {
+        let Some((button, index)) = clicked_button(&event) else {
             return;
         };
-        let found = days.with_untracked(|days| {
-            let event = days.events.get(index)?;
-            let code = EventSentence::of(event).code?;
-            Some((code.code, chip_key(event)))
-        });
-        if let Some((code, key)) = found {
-            chips.copy(code, key);
+        let class = button.class_name();
+        if class.contains("ca-burst-toggle") {
+            if let Some(key) = button.get_attribute("data-key") {
+                expanded.update(|open| match open.iter().position(|k| *k == key) {
+                    Some(at) => _ = open.remove(at),
+                    None => open.push(key),
+                });
+            }
+            return;
+        }
+        let Some(event) =
+            index.and_then(|index| days.with_untracked(|days| days.events.get(index).cloned()))
+        else {
+            return;
+        };
+        if class.contains("ca-user") {
+            settings.on_user.run(UserChoice {
+                id: event.user.id,
+                name: event.user.username.clone(),
+            });
+        } else if let Some(code) = EventSentence::of(&event).code {
+            if class.contains("ca-chip-filter") {
+                settings.on_code.run(code.code);
+            } else if class.contains("ca-chip-copy") {
+                chips.copy(code.code, chip_key(&event));
+            }
         }
     };
     // One closure renders all rows, so that what they create is cleaned up
@@ -141,7 +191,7 @@ pub fn Timeline(
             class="ca-days"
             part="timeline"
             on:error:capture=move |event| failed_pictures.on_error(&event)
-            on:click=copy_clicked
+            on:click=clicked
         >
             {move || {
                 failed_pictures.with(|failed| days.with(|days| {
@@ -150,7 +200,11 @@ pub fn Timeline(
                             view! {
                                 <h3 class="ca-day-heading">{heading.clone()}</h3>
                                 <ol class="ca-timeline">
-                                    {rows.iter().map(|row| event_row(&days.events[row.index], row, failed, chips, &days.texts)).collect_view()}
+                                    {rows.iter().map(|row| {
+                                        let burst = row.burst.as_ref().map(burst_item);
+                                        let event = (!row.hidden).then(|| event_row(&days.events[row.index], row, failed, chips, &days.texts));
+                                        (burst, event)
+                                    }).collect_view()}
                                 </ol>
                             }
                         })
@@ -161,21 +215,17 @@ pub fn Timeline(
     }
 }
 
-/// The place on the page of the row whose copy button was clicked.
-fn chip_row_index(event: &web_sys::MouseEvent) -> Option<usize> {
+/// The button of a row that was clicked, and the page index of its event.
+fn clicked_button(event: &web_sys::MouseEvent) -> Option<(web_sys::Element, Option<usize>)> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("button.ca-chip-copy").ok()??;
-    let row = target.closest("li.ca-event").ok()??;
-    let rows = event
-        .current_target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .query_selector_all("li.ca-event")
-        .ok()?;
-    (0..rows.length()).position(|index| {
-        rows.get(index)
-            .is_some_and(|other| other.is_same_node(Some(&row)))
-    })
+    let button = target.closest("button").ok()??;
+    let index = button
+        .closest("[data-index]")
+        .ok()
+        .flatten()
+        .and_then(|row| row.get_attribute("data-index"))
+        .and_then(|index| index.parse().ok());
+    Some((button, index))
 }
 
 /// What the time texts of a render depend on.
@@ -194,14 +244,48 @@ impl TimeTexts {
     }
 }
 
-fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
+fn rows(events: &[ActivityEvent], texts: &TimeTexts, expanded: &[String]) -> Vec<Row> {
     let bursts = find_join_bursts(events);
-    let mut notes: HashMap<usize, Vec<Segment>> = HashMap::new();
+    let key_of = |burst: usize| {
+        let newest = &events[bursts[burst].newest()];
+        format!(
+            "{}\u{1f}{}\u{1f}{}",
+            bursts[burst].code,
+            newest.created_at.as_str(),
+            newest.user.id
+        )
+    };
+    let mut heads: HashMap<usize, BurstHead> = HashMap::new();
+    let mut hidden = vec![true; events.len()];
     let mut in_burst = vec![false; events.len()];
     for burst in &bursts {
-        notes.insert(burst.newest(), texts.texts.burst_note(burst));
         for &index in &burst.events {
             in_burst[index] = true;
+        }
+    }
+    for item in layout(events.len(), &bursts, |burst| {
+        expanded.contains(&key_of(burst))
+    }) {
+        match item {
+            Item::Event(index) => hidden[index] = false,
+            Item::Burst { burst, expanded } => {
+                let count = Arg::Number(bursts[burst].events.len() as u64);
+                let toggle = if expanded {
+                    MessageId::HideJoins
+                } else {
+                    MessageId::ShowJoins
+                };
+                heads.insert(
+                    bursts[burst].newest(),
+                    BurstHead {
+                        note: texts.texts.burst_note(&bursts[burst]),
+                        code: bursts[burst].code.clone(),
+                        toggle: texts.texts.format(toggle, &[("count", count)]),
+                        expanded,
+                        key: key_of(burst),
+                    },
+                );
+            }
         }
     }
     events
@@ -218,7 +302,8 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
             Row {
                 index,
                 sentence: texts.texts.event_sentence(&EventSentence::of(event)),
-                burst_note: notes.remove(&index),
+                burst: heads.remove(&index),
+                hidden: hidden[index],
                 in_burst: in_burst[index],
                 shown_time,
                 exact_time,
@@ -228,8 +313,32 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts) -> Vec<Row> {
         .collect()
 }
 
+/// A join burst's list item: the note, and the disclosure button for its
+/// joins (which follow it, in place, once expanded).
+fn burst_item(head: &BurstHead) -> impl IntoView {
+    let code = head.code.clone();
+    let note = with_slots(
+        head.note.clone(),
+        move |_| view! { <bdi>{code.clone()}</bdi> },
+    );
+    view! {
+        <li class="ca-burst-item" part="row">
+            <p class="ca-burst" role="note">{note}</p>
+            <button
+                type="button"
+                class="ca-button ca-burst-toggle"
+                aria-expanded=if head.expanded { "true" } else { "false" }
+                data-key=head.key.clone()
+            >
+                {head.toggle.clone()}
+            </button>
+        </li>
+    }
+}
+
 /// One event: avatar, the sentence in the language's word order (the
-/// username and any code isolated from it), and when.
+/// username, a button for that user's history, and any code isolated from
+/// it), and when.
 fn event_row(
     event: &ActivityEvent,
     row: &Row,
@@ -247,28 +356,30 @@ fn event_row(
     let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
     let mut code = sentence.code.zip(chip_state);
     let mut action = sentence.other_action;
+    let username = event.user.username.clone();
     let text = with_slots(row.sentence.clone(), |slot| match slot {
         "username" => {
-            view! { <bdi class="ca-username">{event.user.username.clone()}</bdi> }.into_any()
+            let name = texts.format(MessageId::ActivityOf, &[("username", Arg::Text(&username))]);
+            EitherOf3::A(view! {
+                <button type="button" class="ca-user" aria-label=name>
+                    <bdi class="ca-username">{username.clone()}</bdi>
+                </button>
+            })
         }
-        "code" => code
-            .take()
-            .map(|(code, state)| invite_chip(code, state, texts))
-            .into_any(),
-        "action" => action
-            .take()
-            .map(|word| view! { <bdi>{word}</bdi> })
-            .into_any(),
-        _ => ().into_any(),
-    });
-    let note = row.burst_note.clone().map(|note| {
-        let code = event.invite_code.clone().unwrap_or_default();
-        let note = with_slots(note, |_| view! { <bdi>{code.clone()}</bdi> }.into_any());
-        view! { <p class="ca-burst" role="note">{note}</p> }
+        "code" => EitherOf3::B(
+            code.take()
+                .map(|(code, state)| invite_chip(code, state, texts)),
+        ),
+        _ => EitherOf3::C(action.take().map(|word| view! { <bdi>{word}</bdi> })),
     });
     view! {
-        <li class="ca-event" part="row" class:ca-in-burst=row.in_burst data-action=event.action.as_str().to_owned()>
-            {note}
+        <li
+            class="ca-event"
+            part="row"
+            class:ca-in-burst=row.in_burst
+            data-action=event.action.as_str().to_owned()
+            data-index=row.index.to_string()
+        >
             <div class="ca-event-main">
                 {avatar(&event.user, failed_pictures)}
                 <div class="ca-event-body">

@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "لا يمكن استخدام السمة {attribute}: {problem}",
         PageMisconfigured => "إعدادات هذه الصفحة غير صحيحة: {problem}",
         ChatIdHint => "{problem} افتح هذه الصفحة مع رقم الدردشة في العنوان، مثل ?chat_id=42.",
+        ShowJoins => "{count, plural, zero {عرض # عملية انضمام} one {عرض عملية انضمام واحدة} two {عرض عمليتي انضمام} few {عرض # عمليات انضمام} many {عرض # عملية انضمام} other {عرض # عملية انضمام}}",
+        HideJoins => "{count, plural, zero {إخفاء # عملية انضمام} one {إخفاء عملية انضمام واحدة} two {إخفاء عمليتي انضمام} few {إخفاء # عمليات انضمام} many {إخفاء # عملية انضمام} other {إخفاء # عملية انضمام}}",
+        ActivityOf => "نشاط {username}",
+        UserFilterActive => "أحداث {username} فقط",
+        ClearUserFilter => "إزالة التصفية حسب المستخدم",
+        ShowJoinsVia => "عرض عمليات الانضمام عبر {code}",
+        CodeFilterActive => "عمليات الانضمام عبر {code} فقط",
+        ClearCodeFilter => "إزالة التصفية حسب الرمز",
+        ShowingRangeSoFar => "{first}–{last} من {total} حتى الآن",
+        ReadingPaused => "خدمة النشاط مشغولة حاليًا: ستُستأنف القراءة بعد {seconds} ث…",
     }
 }

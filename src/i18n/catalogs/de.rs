@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "Das Attribut {attribute} ist nicht verwendbar: {problem}",
         PageMisconfigured => "Diese Seite ist falsch konfiguriert: {problem}",
         ChatIdHint => "{problem} Bitte die Seite mit der Nummer des Chats in der Adresse öffnen, z. B. ?chat_id=42.",
+        ShowJoins => "{count, plural, one {# Beitritt anzeigen} other {# Beitritte anzeigen}}",
+        HideJoins => "{count, plural, one {# Beitritt ausblenden} other {# Beitritte ausblenden}}",
+        ActivityOf => "Aktivität von {username}",
+        UserFilterActive => "Nur Ereignisse von {username}",
+        ClearUserFilter => "Benutzerfilter aufheben",
+        ShowJoinsVia => "Beitritte über {code} anzeigen",
+        CodeFilterActive => "Nur Beitritte über {code}",
+        ClearCodeFilter => "Codefilter aufheben",
+        ShowingRangeSoFar => "{first}–{last} von bisher {total}",
+        ReadingPaused => "Der Aktivitätsdienst ist ausgelastet: Das Lesen geht in {seconds} s weiter …",
     }
 }

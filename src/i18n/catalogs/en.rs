@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "The {attribute} attribute is not usable: {problem}",
         PageMisconfigured => "This page is misconfigured: {problem}",
         ChatIdHint => "{problem} Open this page with the chat's number in the address, e.g. ?chat_id=42.",
+        ShowJoins => "{count, plural, one {Show # join} other {Show # joins}}",
+        HideJoins => "{count, plural, one {Hide # join} other {Hide # joins}}",
+        ActivityOf => "Activity of {username}",
+        UserFilterActive => "Only the events of {username}",
+        ClearUserFilter => "Clear user filter",
+        ShowJoinsVia => "Show joins via {code}",
+        CodeFilterActive => "Only the joins via {code}",
+        ClearCodeFilter => "Clear code filter",
+        ShowingRangeSoFar => "Showing {first}–{last} of {total} so far",
+        ReadingPaused => "The activity service is busy: reading goes on in {seconds} s…",
     }
 }

@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "El atributo {attribute} no se puede usar: {problem}",
         PageMisconfigured => "Esta página está mal configurada: {problem}",
         ChatIdHint => "{problem} Abre esta página con el número del chat en la dirección, por ejemplo ?chat_id=42.",
+        ShowJoins => "{count, plural, one {Mostrar # entrada} other {Mostrar # entradas}}",
+        HideJoins => "{count, plural, one {Ocultar # entrada} other {Ocultar # entradas}}",
+        ActivityOf => "Actividad de {username}",
+        UserFilterActive => "Solo los eventos de {username}",
+        ClearUserFilter => "Quitar el filtro de usuario",
+        ShowJoinsVia => "Mostrar las entradas con {code}",
+        CodeFilterActive => "Solo las entradas con {code}",
+        ClearCodeFilter => "Quitar el filtro de código",
+        ShowingRangeSoFar => "Mostrando {first}–{last} de {total} hasta ahora",
+        ReadingPaused => "El servicio de actividad está sobrecargado: la lectura seguirá en {seconds} s…",
     }
 }

@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "L’attribut {attribute} est inutilisable : {problem}",
         PageMisconfigured => "Cette page est mal configurée : {problem}",
         ChatIdHint => "{problem} Ouvrez cette page avec le numéro de la discussion dans l’adresse, par exemple ?chat_id=42.",
+        ShowJoins => "{count, plural, one {Afficher # arrivée} other {Afficher # arrivées}}",
+        HideJoins => "{count, plural, one {Masquer # arrivée} other {Masquer # arrivées}}",
+        ActivityOf => "Activité de {username}",
+        UserFilterActive => "Uniquement les événements de {username}",
+        ClearUserFilter => "Retirer le filtre par utilisateur",
+        ShowJoinsVia => "Afficher les arrivées via {code}",
+        CodeFilterActive => "Uniquement les arrivées via {code}",
+        ClearCodeFilter => "Retirer le filtre par code",
+        ShowingRangeSoFar => "{first}–{last} sur {total} pour l’instant",
+        ReadingPaused => "Le service d’activité est surchargé : la lecture reprendra dans {seconds} s…",
     }
 }

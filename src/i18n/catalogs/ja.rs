@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "{attribute}属性は使用できません：{problem}",
         PageMisconfigured => "このページの設定に誤りがあります：{problem}",
         ChatIdHint => "{problem}アドレスにチャットの番号を付けてこのページを開いてください（例：?chat_id=42）。",
+        ShowJoins => "{count, plural, other {#件の参加を表示}}",
+        HideJoins => "{count, plural, other {#件の参加を非表示}}",
+        ActivityOf => "{username}さんのアクティビティ",
+        UserFilterActive => "{username}さんのイベントのみ",
+        ClearUserFilter => "ユーザーの絞り込みを解除",
+        ShowJoinsVia => "{code} 経由の参加を表示",
+        CodeFilterActive => "{code} 経由の参加のみ",
+        ClearCodeFilter => "コードの絞り込みを解除",
+        ShowingRangeSoFar => "これまでに読み込んだ{total}件中 {first}～{last}件を表示",
+        ReadingPaused => "アクティビティサービスが混み合っています。{seconds}秒後に読み込みを再開します…",
     }
 }

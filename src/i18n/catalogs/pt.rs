@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "O atributo {attribute} não pode ser usado: {problem}",
         PageMisconfigured => "Esta página está configurada incorretamente: {problem}",
         ChatIdHint => "{problem} Abra esta página com o número do chat no endereço, por exemplo ?chat_id=42.",
+        ShowJoins => "{count, plural, one {Mostrar # entrada} other {Mostrar # entradas}}",
+        HideJoins => "{count, plural, one {Ocultar # entrada} other {Ocultar # entradas}}",
+        ActivityOf => "Atividade de {username}",
+        UserFilterActive => "Somente os eventos de {username}",
+        ClearUserFilter => "Limpar filtro de usuário",
+        ShowJoinsVia => "Mostrar entradas por {code}",
+        CodeFilterActive => "Somente as entradas por {code}",
+        ClearCodeFilter => "Limpar filtro de código",
+        ShowingRangeSoFar => "{first}–{last} de {total} até agora",
+        ReadingPaused => "O serviço de atividade está sobrecarregado: a leitura continua em {seconds} s…",
     }
 }

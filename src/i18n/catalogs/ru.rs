@@ -75,5 +75,15 @@ pub(crate) fn text(id: MessageId) -> &'static str {
         AttributeUnusable => "Атрибут {attribute} нельзя использовать: {problem}",
         PageMisconfigured => "Страница настроена неправильно: {problem}",
         ChatIdHint => "{problem} Откройте эту страницу с номером чата в адресе, например ?chat_id=42.",
+        ShowJoins => "{count, plural, one {Показать # вступление} few {Показать # вступления} many {Показать # вступлений} other {Показать # вступления}}",
+        HideJoins => "{count, plural, one {Скрыть # вступление} few {Скрыть # вступления} many {Скрыть # вступлений} other {Скрыть # вступления}}",
+        ActivityOf => "Активность пользователя {username}",
+        UserFilterActive => "Только события пользователя {username}",
+        ClearUserFilter => "Сбросить фильтр по пользователю",
+        ShowJoinsVia => "Показать вступления через {code}",
+        CodeFilterActive => "Только вступления через {code}",
+        ClearCodeFilter => "Сбросить фильтр по коду",
+        ShowingRangeSoFar => "{first}–{last} из {total} на данный момент",
+        ReadingPaused => "Сервис активности перегружен: чтение продолжится через {seconds} с…",
     }
 }
