@@ -46,6 +46,8 @@ describe('for hosts', () => {
     await h.waitForEvent('chat-activity-loaded', 2);
     await inCard(f.page, 'rust', 'Rust Beginners');
     await inCard(f.page, 'large', 'Large chat');
+    // Moved into its card, each element mounts anew and loads its page again.
+    await h.waitForEvent('chat-activity-loaded', 4);
     for (const [el, label] of [[rust, 'Rust Beginners'], [large, 'Large chat']]) {
       assert.equal(await el.host.getByRole('region', { name: label, exact: true }).count(), 1, `region ${label}`);
       assert.equal(await el.host.getByRole('navigation', { name: `Pagination: ${label}`, exact: true }).count(), 1);

@@ -73,6 +73,21 @@ describe('languages and direction', () => {
     assert.deepEqual(h.errors, []);
   });
 
+  test('lang="de" with a host label: the pager is "Seitennavigation: {label}"; the raid tools in German', async () => {
+    await f.portal.putChat(75, {
+      events: Array.from({ length: 6 }, (_, i) => event(100 + i, `raider${i}`, 'join', { method: 'invite', code: 'raid', at: new Date(Date.now() - (i + 1) * 30_000).toISOString().replace(/\.\d+Z$/, 'Z') })),
+    });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('labelled', { 'chat-id': '75', 'api-base': f.portal.api, lang: 'de', label: 'Überfall' });
+    await h.waitForEvent('chat-activity-loaded');
+    await el.host.getByRole('navigation', { name: 'Seitennavigation: Überfall', exact: true }).waitFor();
+    const toggle = el.host.getByRole('button', { name: '6 Beitritte anzeigen', exact: true });
+    await toggle.click();
+    await el.host.getByRole('button', { name: '6 Beitritte ausblenden', exact: true }).waitFor();
+    assert.equal(await el.host.getByRole('button', { name: 'Aktivität von raider0', exact: true }).count(), 1);
+  });
+
   test('lang="de": no activity, chat not found, and a failure with Retry, in German', async () => {
     await f.portal.putChat(71, { events: [] });
     await f.portal.setFaults([{ chat_id: 72, status: 500 }]);

@@ -121,6 +121,32 @@ describe('raid tools', () => {
     assert.match(await el.host.getByRole('note').first().textContent(), /^Join burst: \d+ joins via Xr4id99z in \d+ minutes?$/);
   });
 
+  test("in an element: a user's history and a code's joins, each with its Clear button", async () => {
+    await f.portal.putChat(84, {
+      events: [
+        event(1, 'alice', 'join', { method: 'invite', code: 'Vy8nFKq2' }),
+        event(2, 'bob', 'join', { method: 'invite', code: 'Vy8nFKq2' }),
+        event(1, 'alice', 'leave'),
+        event(3, 'carol', 'join'),
+      ],
+    });
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('raid-tools', { 'chat-id': '84', 'api-base': f.portal.api });
+    await h.waitForEvent('chat-activity-loaded');
+    await el.host.getByRole('button', { name: 'Activity of alice', exact: true }).first().click();
+    await el.host.getByText('Only the events of alice').waitFor();
+    await f.page.waitForFunction(() => document.querySelector('chat-activity#raid-tools').shadowRoot.querySelectorAll('li.ca-event').length === 2);
+    assert.deepEqual(await el.usernames(), ['alice', 'alice']);
+    await el.host.getByRole('button', { name: 'Clear user filter' }).click();
+    await el.host.getByRole('button', { name: 'Show joins via Vy8nFKq2' }).first().click();
+    await el.host.getByText('Only the joins via Vy8nFKq2').waitFor();
+    await f.page.waitForFunction(() => document.querySelector('chat-activity#raid-tools').shadowRoot.querySelectorAll('li.ca-event').length === 2);
+    assert.deepEqual(await el.usernames(), ['alice', 'bob']);
+    await el.host.getByRole('button', { name: 'Clear code filter' }).click();
+    await f.page.waitForFunction(() => document.querySelector('chat-activity#raid-tools').shadowRoot.querySelectorAll('li.ca-event').length === 4);
+  });
+
   test("a user's history: the username is a button; the user's events by id (renamed: two names), Clear user filter", async () => {
     await f.activity.open(`?chat_id=${RAID_CHAT}`);
     await f.activity.settled();
