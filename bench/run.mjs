@@ -205,7 +205,12 @@ for (const kind of kinds) {
 }
 
 const dist = path.join(root, 'dist');
+// What an English viewer loads; a viewer in another language loads one
+// catalog (i18n/*.json) besides, measured on its own.
 const componentFiles = (await files(dist)).filter((file) => /\.(wasm|js|css|html)$/.test(file));
+const catalogs = await Promise.all(
+  (await files(path.join(dist, 'i18n'))).map(async (file) => ({ name: path.basename(file), size: await bytes([file]) })),
+);
 const baselineFiles = await files(baselineDir);
 const size = { component: await bytes(componentFiles), baseline: await bytes(baselineFiles) };
 
@@ -226,4 +231,6 @@ const rows = [
 ];
 console.log(`\n| figure | component | baseline | component ÷ baseline |\n|---|---|---|---|`);
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+const largest = catalogs.reduce((a, b) => (b.size.brotli > a.size.brotli ? b : a));
+console.log(`\nBesides, for a viewer in another language, one catalog: ${catalogs.map((c) => `${c.name} ${kb(c.size.brotli)}`).join(', ')} (brotli 11; the largest, ${largest.name}, ${kb(largest.size.brotli)}).`);
 console.log(`\nChromium, chat ${CHAT} (10,000 events), limit ${LIMIT}; spread is the 10th–90th percentile. ${new Date().toISOString()}`);

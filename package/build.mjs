@@ -27,7 +27,7 @@ const messageIds = [...(await readFile(path.join(root, 'src/i18n/mod.rs'), 'utf8
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
-for (const file of ['chat-activity.js', 'chat-activity_bg.wasm', 'snippets']) {
+for (const file of ['chat-activity.js', 'chat-activity_bg.wasm', 'snippets', 'i18n']) {
   await cp(path.join(dist, file), path.join(out, file), { recursive: true });
 }
 await cp(path.join(root, 'package/custom-elements.json'), path.join(out, 'custom-elements.json'));
@@ -238,9 +238,10 @@ const packageJson = {
     './vue': { types: './vue.d.ts' },
     './custom-elements.json': './custom-elements.json',
     './chat-activity_bg.wasm': './chat-activity_bg.wasm',
+    './i18n/*': './i18n/*',
     './package.json': './package.json',
   },
-  files: ['index.js', 'index.d.ts', 'define.js', 'define.d.ts', 'react.d.ts', 'vue.d.ts', 'chat-activity.js', 'chat-activity_bg.wasm', 'snippets', 'custom-elements.json', 'README.md'],
+  files: ['index.js', 'index.d.ts', 'define.js', 'define.d.ts', 'react.d.ts', 'vue.d.ts', 'chat-activity.js', 'chat-activity_bg.wasm', 'snippets', 'i18n', 'custom-elements.json', 'README.md'],
   customElements: 'custom-elements.json',
   sideEffects: ['./index.js'],
   peerDependencies: { '@types/react': '>=19', vue: '>=3.3' },
@@ -264,6 +265,11 @@ import 'chat-activity'; // registers <${element.tagName}>
 Or \`import { define } from 'chat-activity/define'\` and call \`define()\` when
 you want it registered. The wasm loads from beside the module (a bundler
 that copies assets referenced by \`new URL(…, import.meta.url)\` handles it).
+The texts of languages other than English load, when a viewer's language
+needs one, from \`i18n/\` beside \`chat-activity.js\` (or the bundle it
+went into): a bundler that moves the script needs that folder copied beside
+it, as the wasm. Without it, the element shows English and says so once in
+the console.
 Attributes, events with their \`detail\`, parts and CSS properties are in
 \`custom-elements.json\`; TypeScript types in \`index.d.ts\`.
 `,

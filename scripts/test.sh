@@ -16,6 +16,8 @@ cargo fmt --all --check
 step "lint: native and wasm32"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p chat-activity --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+# As Trunk builds the page: the catalogs fetched, not built in.
+cargo clippy -p chat-activity --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
 
 step "docs: cargo doc without warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p chat-activity

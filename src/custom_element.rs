@@ -22,9 +22,10 @@ use crate::chat_id::ChatId;
 use crate::element_config::{ElementConfig, OBSERVED_ATTRIBUTES};
 use crate::host_options::HostOptions;
 use crate::i18n::{MessageId, Messages, Texts};
+use crate::views::catalogs::messages_of;
 use crate::views::chat_activity::{ChatActivity, LoadFailure, LoadedPage};
-use crate::views::locale::watch_locale;
-use crate::views::notice::FailureNotice;
+use crate::views::locale::local_texts;
+use crate::views::notice::CannotStart;
 
 /// The element's tag name.
 pub const TAG: &str = "chat-activity";
@@ -99,31 +100,7 @@ fn read_attributes(element: &HtmlElement) -> (ElementConfig, HostOptions, Vec<St
 
 /// The element's `messages` property: message id → text.
 fn read_messages(element: &HtmlElement) -> Messages {
-    let value = js_sys::Reflect::get(element, &JsValue::from_str("messages")).unwrap_or_default();
-    if value.is_undefined() || value.is_null() {
-        return Messages::default();
-    }
-    if !value.is_object() {
-        return Messages::default().with_problem(
-            "messages is not an object of message id → text; the bundled texts are shown"
-                .to_owned(),
-        );
-    }
-    let mut pairs = Vec::new();
-    let mut not_text = Vec::new();
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let id = entry.get(0).as_string().unwrap_or_default();
-        match entry.get(1).as_string() {
-            Some(text) => pairs.push((id, text)),
-            None => not_text.push(format!(
-                "messages[\"{id}\"] is not text; the bundled text is shown"
-            )),
-        }
-    }
-    not_text
-        .into_iter()
-        .fold(Messages::parse(pairs), Messages::with_problem)
+    messages_of(&js_sys::Reflect::get(element, &JsValue::from_str("messages")).unwrap_or_default())
 }
 
 /// Logs the warnings not logged for this element before.
@@ -269,31 +246,19 @@ fn element_view(
         let messages = Signal::derive(move || options.with(|options| options.messages.clone()));
         if config.problem(&Texts::default()).is_some() {
             let anchor: web_sys::Element = HtmlElement::clone(&host).into();
-            let locale = watch_locale(move || Some(anchor.clone()));
-            let texts =
-                Memo::new(move |_| messages.with(|messages| Texts::new(locale.get(), messages)));
-            let name = move || {
+            let local = local_texts(move || Some(anchor.clone()), messages);
+            let texts = local.texts;
+            let name = Signal::derive(move || {
                 label
                     .get()
                     .unwrap_or_else(|| texts.with(|texts| texts.text(MessageId::ChatActivity)))
-            };
+            });
             let problem = Signal::derive(move || {
                 texts
                     .with(|texts| config.problem(texts))
                     .unwrap_or_default()
             });
-            return view! {
-                <section
-                    class="ca-root"
-                    part="root"
-                    aria-label=name
-                    lang=move || locale.with(|locale| locale.tag.clone())
-                    dir=move || locale.with(|locale| locale.direction.as_str())
-                >
-                    <FailureNotice message=problem on_retry=None />
-                </section>
-            }
-            .into_any();
+            return view! { <CannotStart local name problem /> }.into_any();
         }
         let (Ok(chat_id), Ok(api_base)) = (config.chat_id, config.api_base) else {
             return ().into_any();

@@ -6,12 +6,12 @@ use wasm_bindgen::JsCast;
 
 use crate::api::ApiBase;
 use crate::i18n::template::Arg;
-use crate::i18n::{Language, Locale, MessageId, Messages, Texts};
+use crate::i18n::{Language, MessageId, Messages};
 use crate::new_events::parse_refresh_seconds;
 use crate::page_url::PageQuery;
 use crate::views::chat_activity::{ChatActivity, DEFAULT_REFRESH_SECONDS};
-use crate::views::local_time::valid_language;
-use crate::views::notice::FailureNotice;
+use crate::views::locale::local_texts;
+use crate::views::notice::CannotStart;
 
 /// The element the standalone page mounts into.
 pub const ROOT_ID: &str = "chat-activity";
@@ -59,34 +59,25 @@ fn meta_content(document: &web_sys::Document, name: &str) -> Option<String> {
 
 /// Unless the deployer fixed `<html lang>` in `index.html`, the page takes
 /// the first of the browser's preferred languages that is bundled (English
-/// otherwise); its title follows.
+/// otherwise).
 fn speak_the_viewers_language(document: &web_sys::Document) {
     let Some(html) = document.document_element() else {
         return;
     };
-    let fixed = html
+    if html
         .get_attribute("lang")
-        .filter(|lang| !lang.trim().is_empty());
-    let tag = fixed.unwrap_or_else(|| {
-        let preferred: Vec<String> = web_sys::window()
-            .map(|window| window.navigator().languages())
-            .map(|languages| languages.iter().filter_map(|tag| tag.as_string()).collect())
-            .unwrap_or_default();
-        let language = Language::preferred(preferred.iter().map(String::as_str));
-        let _ = html.set_attribute("lang", language.code());
-        if language.is_right_to_left() {
-            let _ = html.set_attribute("dir", "rtl");
-        }
-        language.code().to_owned()
-    });
-    let texts = Texts::new(
-        Locale::new(&valid_language(&tag), None),
-        &Messages::default(),
-    );
-    let title = texts.text(MessageId::ChatActivity);
-    document.set_title(&title);
-    if let Ok(Some(heading)) = document.query_selector("h1") {
-        heading.set_text_content(Some(&title));
+        .is_some_and(|lang| !lang.trim().is_empty())
+    {
+        return;
+    }
+    let preferred: Vec<String> = web_sys::window()
+        .map(|window| window.navigator().languages())
+        .map(|languages| languages.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default();
+    let language = Language::preferred(preferred.iter().map(String::as_str));
+    let _ = html.set_attribute("lang", language.code());
+    if language.is_right_to_left() {
+        let _ = html.set_attribute("dir", "rtl");
     }
 }
 
@@ -95,42 +86,44 @@ fn StandalonePage(
     api_base: Result<ApiBase, crate::api::ApiBaseError>,
     refresh_seconds: u32,
 ) -> impl IntoView {
+    let document = web_sys::window().and_then(|window| window.document());
+    let html = document
+        .as_ref()
+        .and_then(web_sys::Document::document_element);
+    let page = local_texts(move || html.clone(), Signal::stored(Messages::default()));
+    // The page's title and heading, in its language once its catalog is here.
+    Effect::new(move |_| {
+        let Some(document) = document.as_ref().filter(|_| page.ready.get()) else {
+            return;
+        };
+        let title = page.texts.with(|texts| texts.text(MessageId::ChatActivity));
+        document.set_title(&title);
+        if let Ok(Some(heading)) = document.query_selector("h1") {
+            heading.set_text_content(Some(&title));
+        }
+    });
     let query = PageQuery::parse(&crate::url_sync::current_search());
-    let (api_base, chat_id) = match (api_base, query.chat_id) {
+    let misconfigured = match (api_base, query.chat_id) {
         (Ok(api_base), Ok(chat_id)) => {
             return view! { <ChatActivity chat_id api_base refresh_seconds sync_url=true /> }
                 .into_any();
         }
-        other => other,
+        (Err(error), _) => Err(error),
+        (_, Err(error)) => Ok(error),
     };
-    let lang = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .unwrap_or_default();
-    let locale = Locale::new(&valid_language(&lang), None);
-    let texts = Texts::new(locale.clone(), &Messages::default());
-    let problem = match (api_base, chat_id) {
-        (Err(error), _) => {
-            let problem = texts.api_base_error(&error);
-            texts.format(
+    let texts = page.texts;
+    let problem = Signal::derive(move || {
+        texts.with(|texts| match &misconfigured {
+            Err(error) => texts.format(
                 MessageId::PageMisconfigured,
-                &[("problem", Arg::Text(&problem))],
-            )
-        }
-        (_, Err(error)) => {
-            let problem = texts.chat_id_error(&error);
-            texts.format(MessageId::ChatIdHint, &[("problem", Arg::Text(&problem))])
-        }
-        (Ok(_), Ok(_)) => String::new(),
-    };
-    let name = texts.text(MessageId::ChatActivity);
-    let label = name.clone();
-    view! {
-        <section class="ca-root" part="root" aria-label=label lang=locale.tag dir=locale.direction.as_str()>
-            <h2 class="ca-title" part="heading">{name}</h2>
-            <FailureNotice message=problem on_retry=None />
-        </section>
-    }
-    .into_any()
+                &[("problem", Arg::Text(&texts.api_base_error(error)))],
+            ),
+            Ok(error) => texts.format(
+                MessageId::ChatIdHint,
+                &[("problem", Arg::Text(&texts.chat_id_error(error)))],
+            ),
+        })
+    });
+    let name = Signal::derive(move || texts.with(|texts| texts.text(MessageId::ChatActivity)));
+    view! { <CannotStart local=page name problem heading=true /> }.into_any()
 }

@@ -383,8 +383,8 @@ async fn leptos_props_for_hosts_name_the_region_set_the_heading_and_choose_tools
 
 #[wasm_bindgen_test]
 fn plurals_and_numbers_come_from_the_browsers_intl() {
-    use chat_activity::i18n::{Locale, Messages, Texts};
-    let texts = |tag: &str| Texts::new(Locale::new(tag, None), &Messages::default());
+    use chat_activity::i18n::{Locale, Texts};
+    let texts = |tag: &str| Texts::bundled(Locale::new(tag, None));
     let russian = texts("ru");
     for (n, shown) in [
         (1, "Показать 1 новое событие"),

@@ -70,6 +70,25 @@ describe('example hosts', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('React host in German: the bundle finds the catalog its build copied beside it', async () => {
+    await f.signInAs('tom');
+    const warnings = [];
+    f.page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const catalogs = [];
+    f.page.on('response', (response) => {
+      if (response.url().includes('/i18n/')) catalogs.push(`${new URL(response.url()).pathname} ${response.status()}`);
+    });
+    await f.page.goto(`${f.portal.pages}/examples/react-host/`);
+    await card().getByRole('button', { name: 'Next page' }).waitFor();
+    await f.page.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+    await card().getByRole('button', { name: 'Nächste Seite', exact: true }).waitFor();
+    assert.equal(await card().getByRole('navigation', { name: 'Seitennavigation: Rust Beginners activity', exact: true }).count(), 1);
+    assert.deepEqual(catalogs, ['/examples/react-host/i18n/de.json 200']);
+    assert.deepEqual(warnings, []);
+  });
+
   test('admin dashboard: two elements, events logged, the forbidden card hidden', async () => {
     await f.signInAs('tom');
     await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);

@@ -1,9 +1,11 @@
 // Bundles the React host with esbuild into dist/ (served by the mock
 // portal at /examples/react-host/), with the package's wasm beside the
-// bundle, where the package's `new URL(…, import.meta.url)` looks for it.
+// bundle, where the package's `new URL(…, import.meta.url)` looks for it,
+// and its catalogs (i18n/).
 import { build } from 'esbuild';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const wasm = require.resolve('chat-activity/chat-activity_bg.wasm');
@@ -20,5 +22,8 @@ await build({
   logLevel: 'warning',
 });
 await cp(wasm, 'dist/chat-activity_bg.wasm');
+// The catalogs of the languages besides English, fetched from beside the
+// script (here the bundle) when a viewer's language needs one.
+await cp(path.join(path.dirname(wasm), 'i18n'), 'dist/i18n', { recursive: true });
 await cp('index.html', 'dist/index.html');
 await cp('host.css', 'dist/host.css');

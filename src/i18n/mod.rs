@@ -1,12 +1,15 @@
-//! The component's words in the viewer's language: eight bundled
-//! catalogs, message ids, and host-replaced texts.
+//! The component's words in the viewer's language: message ids, English
+//! built in, seven catalogs, and host-replaced texts.
 //!
-//! Each catalog is one `match` over [`MessageId`], so a language that lacks
-//! a message does not compile; a test checks that every translation keeps
-//! its message's placeholders. Plurals and numbers are the browser's
-//! (`Intl.PluralRules`, `Intl.NumberFormat`): no CLDR data is bundled.
+//! English is one `match` over [`MessageId`] ([`MessageId::english`]), so
+//! a message without its text does not compile. The other languages are
+//! JSON catalogs in `catalogs/` (message id → text), read the way a host's
+//! texts are: tests check that each has every message with its
+//! placeholders and its language's plural categories. Plurals and numbers
+//! are the browser's (`Intl.PluralRules`, `Intl.NumberFormat`): no CLDR
+//! data is bundled.
 
-mod catalogs;
+mod english;
 pub mod intl;
 mod overrides;
 mod said;
@@ -195,17 +198,25 @@ impl Language {
         self == Self::Arabic
     }
 
-    /// The bundled text of a message in this language.
-    pub fn text(self, id: MessageId) -> &'static str {
+    /// The file of its catalog (`de.json`): in `src/i18n/catalogs/`, and
+    /// served from `i18n/` beside the script. (English is built in.)
+    pub fn catalog_file(self) -> String {
+        format!("{}.json", self.code())
+    }
+
+    /// Its catalog, as built into the wasm with the `bundled-catalogs`
+    /// feature (English's is empty: its texts are built in).
+    #[cfg(any(test, feature = "bundled-catalogs"))]
+    pub fn bundled_catalog(self) -> &'static str {
         match self {
-            Self::English => catalogs::en::text(id),
-            Self::German => catalogs::de::text(id),
-            Self::Spanish => catalogs::es::text(id),
-            Self::French => catalogs::fr::text(id),
-            Self::Portuguese => catalogs::pt::text(id),
-            Self::Russian => catalogs::ru::text(id),
-            Self::Arabic => catalogs::ar::text(id),
-            Self::Japanese => catalogs::ja::text(id),
+            Self::English => "{}",
+            Self::German => include_str!("catalogs/de.json"),
+            Self::Spanish => include_str!("catalogs/es.json"),
+            Self::French => include_str!("catalogs/fr.json"),
+            Self::Portuguese => include_str!("catalogs/pt.json"),
+            Self::Russian => include_str!("catalogs/ru.json"),
+            Self::Arabic => include_str!("catalogs/ar.json"),
+            Self::Japanese => include_str!("catalogs/ja.json"),
         }
     }
 
@@ -243,14 +254,19 @@ impl Direction {
     /// assert_eq!(Direction::of(Some("RTL"), Language::English), Direction::RightToLeft);
     /// ```
     pub fn of(dir_attribute: Option<&str>, language: Language) -> Self {
-        match dir_attribute
-            .map(|dir| dir.trim().to_ascii_lowercase())
-            .as_deref()
-        {
-            Some("rtl") => Self::RightToLeft,
-            Some("ltr") => Self::LeftToRight,
-            _ if language.is_right_to_left() => Self::RightToLeft,
-            _ => Self::LeftToRight,
+        Self::stated(dir_attribute).unwrap_or(if language.is_right_to_left() {
+            Self::RightToLeft
+        } else {
+            Self::LeftToRight
+        })
+    }
+
+    /// The direction a `dir` attribute states (`auto` states none).
+    fn stated(dir_attribute: Option<&str>) -> Option<Self> {
+        match dir_attribute?.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(Self::RightToLeft),
+            "ltr" => Some(Self::LeftToRight),
+            _ => None,
         }
     }
 
@@ -275,6 +291,8 @@ pub struct Locale {
     pub tag: String,
     /// The direction of the layout.
     pub direction: Direction,
+    /// The direction the nearest `dir` stated, if any.
+    stated: Option<Direction>,
 }
 
 impl Default for Locale {
@@ -304,6 +322,26 @@ impl Locale {
                 "en".to_owned()
             },
             direction: Direction::of(dir, language),
+            stated: Direction::stated(dir),
+        }
+    }
+
+    /// English where this locale's catalog cannot be had: English numbers
+    /// and English's direction, unless a `dir` attribute stated one.
+    ///
+    /// ```
+    /// use chat_activity::i18n::{Direction, Language, Locale};
+    /// let fallback = Locale::new("ar-EG", None).in_english();
+    /// assert_eq!((fallback.language, fallback.tag.as_str(), fallback.direction),
+    ///            (Language::English, "en", Direction::LeftToRight));
+    /// assert_eq!(Locale::new("ar", Some("rtl")).in_english().direction, Direction::RightToLeft);
+    /// ```
+    pub fn in_english(&self) -> Self {
+        Self {
+            language: Language::English,
+            tag: "en".to_owned(),
+            direction: self.stated.unwrap_or_default(),
+            stated: self.stated,
         }
     }
 }
@@ -318,24 +356,38 @@ pub struct Texts {
 
 impl Default for Texts {
     fn default() -> Self {
-        Self::new(Locale::default(), &Messages::default())
+        Self::new(
+            Locale::default(),
+            &Messages::default(),
+            &Messages::default(),
+        )
     }
 }
 
 impl Texts {
-    /// The texts for a locale, the host's replacements first.
-    pub fn new(locale: Locale, replaced: &Messages) -> Self {
+    /// The texts for a locale: the host's replacements first, then its
+    /// language's catalog, then English.
+    pub fn new(locale: Locale, catalog: &Messages, replaced: &Messages) -> Self {
         let templates = MessageId::ALL
             .iter()
             .map(|&id| {
-                replaced.get(id).cloned().unwrap_or_else(|| {
-                    Template::parse(locale.language.text(id))
-                        .or_else(|_| Template::parse(Language::English.text(id)))
-                        .unwrap_or_default()
-                })
+                replaced
+                    .get(id)
+                    .or_else(|| catalog.get(id))
+                    .cloned()
+                    .unwrap_or_else(|| Template::parse(id.english()).unwrap_or_default())
             })
             .collect();
         Self { locale, templates }
+    }
+
+    /// The texts for a locale from the catalog built in with the
+    /// `bundled-catalogs` feature.
+    #[cfg(any(test, feature = "bundled-catalogs"))]
+    pub fn bundled(locale: Locale) -> Self {
+        let entries = overrides::pairs_of_json(locale.language.bundled_catalog());
+        let catalog = Messages::parse(entries.unwrap_or_default());
+        Self::new(locale, &catalog, &Messages::default())
     }
 
     /// The locale they are for.
@@ -375,14 +427,53 @@ impl Texts {
 mod tests {
     use super::*;
 
+    /// A catalog's entries as written, in file order.
+    fn entries(language: Language) -> Vec<(String, String)> {
+        overrides::pairs_of_json(language.bundled_catalog())
+            .unwrap_or_else(|error| panic!("{}: {error}", language.catalog_file()))
+    }
+
+    /// A message's text in a language, as its catalog writes it.
+    fn text(language: Language, id: MessageId) -> String {
+        if language == Language::English {
+            return id.english().to_owned();
+        }
+        entries(language)
+            .into_iter()
+            .find(|(entry, _)| entry == id.id())
+            .map(|(_, text)| text)
+            .unwrap_or_else(|| panic!("{} lacks {}", language.catalog_file(), id.id()))
+    }
+
+    #[test]
+    fn every_catalog_has_every_message_once_and_nothing_else() {
+        for language in Language::ALL.into_iter().skip(1) {
+            let ids: Vec<String> = entries(language).into_iter().map(|(id, _)| id).collect();
+            let expected: Vec<&str> = MessageId::ALL.iter().map(|id| id.id()).collect();
+            assert_eq!(
+                ids,
+                expected,
+                "{} in catalog order",
+                language.catalog_file()
+            );
+            let messages = Messages::parse(entries(language));
+            assert_eq!(
+                messages.problems(),
+                &[] as &[String],
+                "{}",
+                language.catalog_file()
+            );
+        }
+    }
+
     #[test]
     fn every_catalog_parses_and_keeps_each_messages_placeholders() {
         for language in Language::ALL {
             for &id in MessageId::ALL {
-                let english = Template::parse(Language::English.text(id))
+                let english = Template::parse(id.english())
                     .unwrap_or_else(|error| panic!("en {}: {error}", id.id()));
-                let text = language.text(id);
-                let translated = Template::parse(text)
+                let text = text(language, id);
+                let translated = Template::parse(&text)
                     .unwrap_or_else(|error| panic!("{} {}: {error}", language.code(), id.id()));
                 let sorted = |template: &Template| {
                     let mut names = template.placeholders();
@@ -427,7 +518,7 @@ mod tests {
     fn every_plural_covers_its_languages_categories() {
         for language in Language::ALL {
             for &id in MessageId::ALL {
-                let template = Template::parse(language.text(id)).expect("parses");
+                let template = Template::parse(&text(language, id)).expect("parses");
                 let found = template.categories();
                 if found.is_empty() {
                     continue;
@@ -438,7 +529,7 @@ mod tests {
                         "{} {} lacks `{category}`: {}",
                         language.code(),
                         id.id(),
-                        language.text(id)
+                        text(language, id)
                     );
                 }
             }
@@ -464,8 +555,8 @@ mod tests {
             (Retry, "Erneut versuchen", "إعادة المحاولة"),
         ];
         for (id, german, arabic) in table {
-            assert_eq!(Language::German.text(id), german);
-            assert_eq!(Language::Arabic.text(id), arabic);
+            assert_eq!(text(Language::German, id), german);
+            assert_eq!(text(Language::Arabic, id), arabic);
         }
         let phrases = [
             (EventJoined, "ist beigetreten", "انضم"),
@@ -474,8 +565,8 @@ mod tests {
             (EventBanned, "wurde gesperrt", "حُظر"),
         ];
         for (id, german, arabic) in phrases {
-            assert!(Language::German.text(id).contains(german), "{}", id.id());
-            assert!(Language::Arabic.text(id).contains(arabic), "{}", id.id());
+            assert!(text(Language::German, id).contains(german), "{}", id.id());
+            assert!(text(Language::Arabic, id).contains(arabic), "{}", id.id());
         }
     }
 
@@ -486,7 +577,7 @@ mod tests {
             let row = format!(
                 "| `{}` | {} |",
                 id.id(),
-                Language::English.text(id).replace('|', "&#124;")
+                id.english().replace('|', "&#124;")
             );
             assert!(readme.contains(&row), "README lacks the row {row}");
         }

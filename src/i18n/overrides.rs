@@ -5,8 +5,11 @@
 
 use std::sync::Arc;
 
+#[cfg(any(test, feature = "bundled-catalogs"))]
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
 use super::template::Template;
-use super::{Language, MessageId};
+use super::MessageId;
 
 /// A host's replacement texts, and the reasons for any it gave that could
 /// not be used.
@@ -68,7 +71,7 @@ impl Messages {
         let message = MessageId::from_id(id).ok_or("is not a message id")?;
         let template =
             Template::parse(text).map_err(|error| format!("is not a usable text ({error})"))?;
-        let bundled = Template::parse(Language::English.text(message))
+        let bundled = Template::parse(message.english())
             .map(|english| english.placeholders())
             .unwrap_or_default();
         let unknown: Vec<_> = template
@@ -112,6 +115,39 @@ impl Messages {
     /// Whether the host replaced nothing.
     pub fn is_empty(&self) -> bool {
         self.replaced.is_empty() && self.problems.is_empty()
+    }
+}
+
+/// The entries of a JSON object of texts, in order, repeated ones too
+/// (for the catalogs' tests; the component reads them with `JSON.parse`).
+#[cfg(any(test, feature = "bundled-catalogs"))]
+pub(crate) fn pairs_of_json(json: &str) -> Result<Vec<(String, String)>, String> {
+    serde_json::from_str::<Pairs>(json)
+        .map(|pairs| pairs.0)
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(any(test, feature = "bundled-catalogs"))]
+struct Pairs(Vec<(String, String)>);
+
+#[cfg(any(test, feature = "bundled-catalogs"))]
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Pairs;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an object of message id → text")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    pairs.push(entry);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Entries)
     }
 }
 

@@ -102,10 +102,10 @@ impl Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Language, Locale, Messages};
+    use crate::i18n::{Language, Locale};
 
     fn german() -> Texts {
-        Texts::new(Locale::new("de", None), &Messages::default())
+        Texts::bundled(Locale::new("de", None))
     }
 
     #[test]
@@ -143,7 +143,7 @@ mod tests {
     #[test]
     fn every_language_words_every_error() {
         for language in Language::ALL {
-            let texts = Texts::new(Locale::new(language.code(), None), &Messages::default());
+            let texts = Texts::bundled(Locale::new(language.code(), None));
             for error in [
                 LoadError::NotFound,
                 LoadError::Network(String::new()),

@@ -12,7 +12,7 @@ use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
-use super::locale::{above, watch_locale, I18n};
+use super::locale::{above, local_texts, I18n};
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
@@ -22,7 +22,7 @@ use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::host_options::{HeadingLevel, Tool, Tools};
 use crate::i18n::template::Arg;
-use crate::i18n::{MessageId, Messages, Texts};
+use crate::i18n::{MessageId, Messages};
 use crate::new_events::{drop_repeated, HeadTracker, ShowNewEvents};
 use crate::page_loader::PageLoader;
 use crate::page_url::PageQuery;
@@ -345,11 +345,10 @@ pub fn ChatActivity(
 
     let now = shared_clock();
     // The language and direction where the component stands, followed live.
-    let locale = watch_locale(move || root.get().and_then(|root| above(&root)));
-    let texts = Memo::new(move |_| messages.with(|messages| Texts::new(locale.get(), messages)));
-    let i18n = I18n::provide(texts.into());
+    let local = local_texts(move || root.get().and_then(|root| above(&root)), messages);
+    let i18n = I18n::provide(local.texts.into());
     Effect::new(move |_| {
-        let tag = locale.with(|locale| locale.tag.clone());
+        let tag = i18n.with(|texts| texts.locale().tag.clone());
         // While the first page's answer is on its way, if the browser is
         // idle before it comes (on a fast network the rows make them).
         request_idle_callback(move || local_time::prepare(&tag));
@@ -635,8 +634,9 @@ pub fn ChatActivity(
                 class:ca-busy=looks_busy
                 aria-label=name
                 aria-busy=move || loading().then_some("true")
-                lang=move || locale.with(|locale| locale.tag.clone())
-                dir=move || locale.with(|locale| locale.direction.as_str())
+                lang=move || i18n.with(|texts| texts.locale().tag.clone())
+                dir=move || i18n.with(|texts| texts.locale().direction.as_str())
+                hidden=move || !local.ready.get()
             >
                 <div class="ca-header">
                     {move || heading(heading_level.get(), name.get(), hide_heading.get())}

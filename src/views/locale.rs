@@ -1,14 +1,23 @@
 //! The viewer's language and direction where the component stands,
-//! followed live, and the texts every view reads from context.
+//! followed live, its catalog, and the texts every view reads from context.
+
+use std::time::Duration;
 
 use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit, ShadowRoot};
 
+use super::catalogs::{catalog, Catalog};
 use super::local_time::valid_language;
+use super::timers::lasting;
 use crate::i18n::template::{Arg, Segment};
-use crate::i18n::{Locale, MessageId, Texts};
+use crate::i18n::{Locale, MessageId, Messages, Texts};
+
+/// How long a component waits, unseen, for its language's catalog before
+/// it shows itself in English (and changes when the catalog comes): as a
+/// web font's block period, so that a viewer does not see English flash by.
+const CATALOG_PATIENCE: Duration = Duration::from_secs(3);
 
 /// The texts of the component around a view (English when a view is
 /// mounted on its own).
@@ -125,10 +134,53 @@ pub fn locale_at(element: &Element) -> Locale {
     Locale::new(&tag, nearest_attribute(element, "dir").as_deref())
 }
 
+/// The texts where a component stands.
+#[derive(Clone, Copy)]
+pub struct LocalTexts {
+    /// Its language's catalog under the host's texts: the last language's
+    /// while a new one's catalog is on its way, English where it cannot be had.
+    pub texts: Memo<Texts>,
+    /// Whether to show them: false only while the first language's catalog
+    /// is on its way (for at most three seconds).
+    pub ready: Memo<bool>,
+}
+
+/// The texts where `anchor` (once there) stands, following its `lang` and
+/// `dir` live, with the host's `messages` over the language's catalog.
+pub fn local_texts(
+    anchor: impl Fn() -> Option<Element> + 'static,
+    messages: Signal<Messages>,
+) -> LocalTexts {
+    let locale = watch_locale(anchor);
+    let texts = Memo::new(move |previous: Option<&Texts>| {
+        let locale = locale.get().unwrap_or_default();
+        let fallback = locale.in_english();
+        let english =
+            |messages: &Messages| Texts::new(fallback.clone(), &Messages::default(), messages);
+        messages.with(|messages| match catalog(locale.language) {
+            Catalog::Ready(catalog) => Texts::new(locale, &catalog, messages),
+            Catalog::Unavailable => english(messages),
+            Catalog::Loading => previous.cloned().unwrap_or_else(|| english(messages)),
+        })
+    });
+    let waiting = move || {
+        locale.with(|locale| {
+            locale
+                .as_ref()
+                .is_none_or(|locale| catalog(locale.language) == Catalog::Loading)
+        })
+    };
+    let waited_long = lasting(waiting, CATALOG_PATIENCE);
+    let ready =
+        Memo::new(move |was: Option<&bool>| was == Some(&true) || !waiting() || waited_long.get());
+    LocalTexts { texts, ready }
+}
+
 /// The locale where `anchor` (once there) stands, followed when a `lang`
-/// or `dir` attribute changes on it or any ancestor, across shadow roots.
-pub fn watch_locale(anchor: impl Fn() -> Option<Element> + 'static) -> Signal<Locale> {
-    let locale = RwSignal::new(Locale::default());
+/// or `dir` attribute changes on it or any ancestor, across shadow roots;
+/// none until the anchor is there.
+pub fn watch_locale(anchor: impl Fn() -> Option<Element> + 'static) -> Signal<Option<Locale>> {
+    let locale = RwSignal::new(None::<Locale>);
     let observer = StoredValue::new_local(None::<(MutationObserver, Closure<dyn FnMut()>)>);
     let stop = move || {
         if let Some((observer, _)) = observer.try_update_value(Option::take).flatten() {
@@ -143,7 +195,7 @@ pub fn watch_locale(anchor: impl Fn() -> Option<Element> + 'static) -> Signal<Lo
         let read = {
             let element = element.clone();
             move || {
-                let now = locale_at(&element);
+                let now = Some(locale_at(&element));
                 if locale.try_with_untracked(|current| *current != now) == Some(true) {
                     locale.try_set(now);
                 }

@@ -1,6 +1,7 @@
 //! Showing the activity: thin views over the pure logic in the crate root.
 
 pub mod avatar;
+pub mod catalogs;
 pub mod chat_activity;
 pub mod export_tools;
 pub mod filter_tools;
