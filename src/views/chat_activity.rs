@@ -346,7 +346,7 @@ pub fn ChatActivity(
     let now = shared_clock();
     // The language and direction where the component stands, followed live.
     let local = local_texts(move || root.get().and_then(|root| above(&root)), messages);
-    let i18n = I18n::provide(local.texts.into());
+    let i18n = I18n::provide(local.texts);
     Effect::new(move |_| {
         let tag = i18n.with(|texts| texts.locale().tag.clone());
         // While the first page's answer is on its way, if the browser is

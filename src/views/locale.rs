@@ -22,11 +22,11 @@ const CATALOG_PATIENCE: Duration = Duration::from_secs(3);
 /// The texts of the component around a view (English when a view is
 /// mounted on its own).
 #[derive(Clone, Copy)]
-pub struct I18n(Signal<Texts>);
+pub struct I18n(Memo<Texts>);
 
 impl I18n {
     /// Makes `texts` what the views below read.
-    pub fn provide(texts: Signal<Texts>) -> Self {
+    pub fn provide(texts: Memo<Texts>) -> Self {
         let i18n = Self(texts);
         provide_context(i18n);
         i18n
@@ -34,7 +34,7 @@ impl I18n {
 
     /// The texts in context.
     pub fn get() -> Self {
-        use_context::<Self>().unwrap_or_else(|| Self(Signal::stored(Texts::default())))
+        use_context::<Self>().unwrap_or_else(|| Self(Memo::new(|_| Texts::default())))
     }
 
     /// Reads the texts (tracked).
@@ -69,9 +69,9 @@ impl I18n {
         self.with_untracked(|texts| texts.format(id, args))
     }
 
-    /// The signal itself.
-    pub fn signal(self) -> Signal<Texts> {
-        self.0
+    /// The texts now (tracked).
+    pub fn texts(self) -> Texts {
+        self.0.get()
     }
 }
 
@@ -179,7 +179,9 @@ pub fn local_texts(
 /// The locale where `anchor` (once there) stands, followed when a `lang`
 /// or `dir` attribute changes on it or any ancestor, across shadow roots;
 /// none until the anchor is there.
-pub fn watch_locale(anchor: impl Fn() -> Option<Element> + 'static) -> Signal<Option<Locale>> {
+/// (Written by the watcher only; a plain `RwSignal` spares the wasm the
+/// code of another signal type.)
+fn watch_locale(anchor: impl Fn() -> Option<Element> + 'static) -> RwSignal<Option<Locale>> {
     let locale = RwSignal::new(None::<Locale>);
     let observer = StoredValue::new_local(None::<(MutationObserver, Closure<dyn FnMut()>)>);
     let stop = move || {
@@ -224,5 +226,5 @@ pub fn watch_locale(anchor: impl Fn() -> Option<Element> + 'static) -> Signal<Op
         observer.set_value(Some((watcher, callback)));
     });
     on_cleanup(stop);
-    locale.into()
+    locale
 }

@@ -118,7 +118,7 @@ pub fn Timeline(
         let texts = TimeTexts {
             now,
             today: local_day(now),
-            texts: i18n.signal().get(),
+            texts: i18n.texts(),
             exact: settings.exact_times.get(),
         };
         let events = events.get();
