@@ -61,7 +61,9 @@ struct Days {
 struct Row {
     /// The event's place in the page.
     index: usize,
-    /// What happened, with slots for the username, code and action word.
+    /// What happened: the message, and the code and action word it names.
+    what: EventSentence,
+    /// That message in words, with slots for the username, code and action word.
     sentence: Vec<Segment>,
     /// The join burst whose item stands above this row (its newest join).
     burst: Option<BurstHead>,
@@ -299,9 +301,11 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts, expanded: &[String]) -> Vec
             } else {
                 relative_text(instant, texts.now, texts.today, texts.lang())
             };
+            let what = EventSentence::of(event);
             Row {
                 index,
-                sentence: texts.texts.event_sentence(&EventSentence::of(event)),
+                sentence: texts.texts.event_sentence(&what),
+                what,
                 burst: heads.remove(&index),
                 hidden: hidden[index],
                 in_burst: in_burst[index],
@@ -346,16 +350,16 @@ fn event_row(
     chips: ChipCopier,
     texts: &Texts,
 ) -> impl IntoView {
-    let sentence = EventSentence::of(event);
-    let chip_state = sentence
+    let chip_state = row
+        .what
         .code
         .is_some()
         .then(|| chips.state_of(event.created_at.as_str(), event.user.id));
     // The exact time for screen readers; sighted keyboard users get it
     // through the "Exact times" toggle.
     let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
-    let mut code = sentence.code.zip(chip_state);
-    let mut action = sentence.other_action;
+    let mut code = row.what.code.clone().zip(chip_state);
+    let mut action = row.what.other_action.clone();
     let username = event.user.username.clone();
     let text = with_slots(row.sentence.clone(), |slot| match slot {
         "username" => {
