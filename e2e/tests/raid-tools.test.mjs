@@ -147,6 +147,49 @@ describe('raid tools', () => {
     await f.page.waitForFunction(() => document.querySelector('chat-activity#raid-tools').shadowRoot.querySelectorAll('li.ca-event').length === 4);
   });
 
+  test("in an element: a user's history read from the 10,000-event chat, matches shown so far, a 429 paused for, then all of them", async () => {
+    await f.portal.setLatency(150);
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('reader', { 'chat-id': String(LARGE_CHAT), 'api-base': f.portal.api });
+    await h.waitForEvent('chat-activity-loaded');
+    const newest = (await f.portal.apiPage(LARGE_CHAT, 0, 1)).events[0];
+    await f.portal.setFaults([{ chat_id: LARGE_CHAT, offset: 300, status: 429, retry_after: 1, times: 1 }]);
+    await f.portal.clearRequests();
+    await el.host.getByRole('button', { name: `Activity of ${newest.user.username}`, exact: true }).first().click();
+    await el.host.locator('progress').waitFor();
+    assert.match(await el.rangeText(), /^Showing 1–\d+ of \d+ so far$/, 'matches shown while reading');
+    await el.host.locator('progress').waitFor({ state: 'detached', timeout: 30_000 });
+    const log = await f.portal.requests();
+    const refused = log.find((r) => r.offset === 300);
+    const again = log.filter((r) => r.offset === 300 || (r.offset < 300 && r.offset + r.limit > 300)).slice(1);
+    assert.ok(refused && again.length > 0, 'the refused page was asked again');
+    assert.ok(again[0].at_ms - refused.ended_at_ms >= 900, `after Retry-After (${again[0].at_ms - refused.ended_at_ms} ms)`);
+    assert.ok(mostInFlight(log) <= 4, `at most 4 in flight (${mostInFlight(log)})`);
+    const theirs = (await allEvents(f.portal, LARGE_CHAT)).filter((e) => e.user.id === newest.user.id);
+    assert.equal(await el.rangeText(), `Showing 1–${Math.min(25, theirs.length)} of ${theirs.length.toLocaleString('en')}`);
+    assert.deepEqual(h.errors, []);
+  });
+
+  test("in an element: Cancel ends a user's history read, aborting what is in flight", async () => {
+    await f.portal.setLatency(600);
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('cancelled', { 'chat-id': String(LARGE_CHAT), 'api-base': f.portal.api });
+    await h.waitForEvent('chat-activity-loaded');
+    await f.portal.clearRequests();
+    await el.host.locator('.ca-user').first().click();
+    await el.host.locator('progress').waitFor();
+    await el.host.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await el.host.locator('progress').waitFor({ state: 'detached' });
+    const sentAtCancel = (await f.portal.requests()).length;
+    await until(async () => (await f.portal.requests()).every((r) => r.ended !== 'pending'), 'every request to end');
+    const log = await f.portal.requests();
+    assert.equal(log.length, sentAtCancel, 'nothing sent after Cancel');
+    assert.ok(log.some((r) => r.ended === 'closed_by_client'), 'requests in flight were aborted');
+    assert.ok(mostInFlight(log) <= 4, `at most 4 in flight (${mostInFlight(log)})`);
+  });
+
   test("a user's history: the username is a button; the user's events by id (renamed: two names), Clear user filter", async () => {
     await f.activity.open(`?chat_id=${RAID_CHAT}`);
     await f.activity.settled();
