@@ -1,7 +1,8 @@
 // The package's description of the element, checked two ways: against the
 // Custom Elements Manifest schema (2.x), and against the element itself
 // (the attributes it observes, the parts it renders, the custom
-// properties its stylesheet reads), so that it cannot drift from the code.
+// properties its stylesheet reads), so that it cannot drift from the code;
+// and the packed package against the crate (the catalogs it ships).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -62,4 +63,17 @@ test('the one property, messages, is the one the element class defines', async (
   const fields = element.members.filter((member) => member.kind === 'field').map((member) => member.name);
   assert.deepEqual([...new Set(accessors)], ['messages']);
   assert.deepEqual(fields, ['messages']);
+});
+
+test('the package carries the catalogs the element fetches (i18n/), as the crate has them', async () => {
+  const { readdir } = await import('node:fs/promises');
+  const source = (await readdir(new URL('src/i18n/catalogs/', root))).sort();
+  assert.deepEqual(source, ['ar.json', 'de.json', 'es.json', 'fr.json', 'ja.json', 'pt.json', 'ru.json']);
+  assert.deepEqual((await readdir(new URL('target/package/i18n/', root))).sort(), source);
+  for (const file of source) {
+    assert.equal(await read(`target/package/i18n/${file}`), await read(`src/i18n/catalogs/${file}`), file);
+  }
+  const packageJson = JSON.parse(await read('target/package/package.json'));
+  assert.ok(packageJson.files.includes('i18n'), 'npm pack takes i18n/');
+  assert.equal(packageJson.exports['./i18n/*'], './i18n/*');
 });
