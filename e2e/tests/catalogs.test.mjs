@@ -10,11 +10,14 @@ import { HostPage } from '../pages/host-page.mjs';
 
 const CHAT = 71;
 
-/** Records the catalog requests the page makes. */
+/** Records the catalog requests the page makes, and the cookies any carried. */
 function catalogRequests(page) {
-  const seen = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/i18n/')) seen.push(new URL(request.url()).pathname);
+  const seen = { paths: [], cookies: [] };
+  page.on('request', async (request) => {
+    if (!request.url().includes('/i18n/')) return;
+    seen.paths.push(new URL(request.url()).pathname);
+    const cookie = await request.headerValue('cookie');
+    if (cookie) seen.cookies.push(cookie);
   });
   return seen;
 }
@@ -44,15 +47,17 @@ const noteHeadings = (page, id) =>
 describe('catalogs loaded on demand', () => {
   const f = useActivityPage();
 
-  test('an English page loads no catalog; German elements load de.json once between them', async () => {
+  test('an English page loads no catalog; German elements load de.json once between them, without credentials', async () => {
     await f.portal.putChat(CHAT, { events: [event(1, 'alice', 'join')] });
+    // A cookie of the page's own site: credentials go to the API base only.
+    await f.context.addCookies([{ name: 'page_session', value: 'secret', url: f.portal.pages }]);
     const seen = catalogRequests(f.page);
     const h = new HostPage(f.page, f.portal);
     await h.open();
     const english = await h.add('english', { 'chat-id': String(CHAT), 'api-base': f.portal.api });
     await h.waitForEvent('chat-activity-loaded');
     await english.region.waitFor();
-    assert.deepEqual(seen, [], 'an English viewer downloads no catalog');
+    assert.deepEqual(seen.paths, [], 'an English viewer downloads no catalog');
 
     for (const id of ['de1', 'de2', 'de3']) {
       await h.add(id, { 'chat-id': String(CHAT), 'api-base': f.portal.api, lang: id === 'de3' ? 'de-AT' : 'de' });
@@ -61,7 +66,8 @@ describe('catalogs loaded on demand', () => {
     for (const id of ['de1', 'de2', 'de3']) {
       await h.element(id).host.getByRole('region', { name: 'Chat-Aktivität', exact: true }).waitFor();
     }
-    assert.deepEqual(seen, ['/i18n/de.json'], 'one request for the three German elements');
+    assert.deepEqual(seen.paths, ['/i18n/de.json'], 'one request for the three German elements');
+    assert.deepEqual(seen.cookies, [], 'the catalog is fetched without credentials');
     assert.deepEqual(h.errors, []);
   });
 

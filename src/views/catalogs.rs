@@ -105,10 +105,12 @@ extern "C" {
     fn url(this: &ImportMeta) -> String;
 }
 
-/// A catalog file, fetched (without credentials) from beside the script.
+/// A catalog file, fetched from beside the script without credentials
+/// (they go to the API base only).
 #[cfg(not(feature = "bundled-catalogs"))]
 async fn fetch(language: Language) -> Result<JsValue, String> {
     use wasm_bindgen_futures::JsFuture;
+    use web_sys::{RequestCredentials, RequestInit};
     let base = IMPORT_META.with(ImportMeta::url);
     let path = format!("i18n/{}", language.catalog_file());
     let url = web_sys::Url::new_with_base(&path, &base)
@@ -116,7 +118,9 @@ async fn fetch(language: Language) -> Result<JsValue, String> {
         .unwrap_or(path);
     let failed = |what: &str| format!("{url}: {what}");
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Omit);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| failed("the network failed"))?
         .unchecked_into();
