@@ -73,7 +73,7 @@ describe('catalogs loaded on demand', () => {
 
   test('while its catalog is on its way an element shows nothing, then German: no English flashes by', async () => {
     await f.portal.putChat(CHAT, { events: [event(1, 'alice', 'join')] });
-    await holdCatalog(f.page, 'de.json', 1200);
+    await holdCatalog(f.page, 'de.json', 2000);
     const h = new HostPage(f.page, f.portal);
     await h.open();
     await noteHeadings(f.page, 'german');
