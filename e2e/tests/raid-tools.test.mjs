@@ -257,7 +257,7 @@ describe('raid tools', () => {
     assert.deepEqual(await f.activity.rowTexts(), ['alice joined via invite Vy8nFKq2', 'alice left']);
   });
 
-  test("a user's view: the export holds the matches only (named -filtered), jump to date pages within them", async () => {
+  test("a user's view: the export holds the matches only (named -filtered), from the filter's read unless the chat grew; jump to date pages within them", async () => {
     const now = Date.now();
     const day = 86_400_000;
     await f.portal.putChat(83, {
@@ -270,6 +270,7 @@ describe('raid tools', () => {
     await f.activity.settled();
     await f.activity.region.getByRole('button', { name: 'Activity of watched' }).first().click();
     await f.page.waitForFunction(() => !document.querySelector('progress') && document.querySelector('.ca-range')?.textContent.includes('of 30'));
+    await f.portal.clearRequests();
     const [download] = await Promise.all([
       f.page.waitForEvent('download'),
       f.activity.region.getByRole('button', { name: 'Export CSV' }).click(),
@@ -278,6 +279,18 @@ describe('raid tools', () => {
     const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
     assert.equal(lines.length, 1 + 30);
     assert.ok(lines.slice(1).every((line) => line.split(',')[1] === '7'), 'only the user\'s events');
+    // The filter's finished read holds the whole chat: the export asks only whether it grew.
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=10']);
+    // It grew: the next export reads the chat anew and holds the new event.
+    await f.portal.prependEvents(83, [event(7, 'watched', 'kick', { at: iso(Date.now()) })]);
+    await f.portal.clearRequests();
+    const [again] = await Promise.all([
+      f.page.waitForEvent('download'),
+      f.activity.region.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const fresh = (await readFile(await again.path(), 'utf8')).trim().split('\r\n');
+    assert.equal(fresh.length, 1 + 31);
+    assert.ok((await f.portal.requests()).some((r) => r.limit === 100), 'read anew');
     // Jump to the day 15 days ago: the user's 16th event (index 15) is the newest on or before it.
     const target = new Date(now - 15 * day);
     const date = `${target.getFullYear()}-${String(target.getMonth() + 1).padStart(2, '0')}-${String(target.getDate()).padStart(2, '0')}`;

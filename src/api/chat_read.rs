@@ -235,6 +235,21 @@ impl ChatRead {
         self.in_flight.len()
     }
 
+    /// Every event read, newest first, once the read is complete (a copy:
+    /// the read goes on taking the head's new events).
+    pub fn events(&self) -> Option<Vec<ActivityEvent>> {
+        let target = usize::try_from(self.target).ok()?;
+        self.is_complete().then(|| {
+            self.by_age
+                .iter()
+                .take(target)
+                .rev()
+                .flatten()
+                .cloned()
+                .collect()
+        })
+    }
+
     /// Every event read, newest first, once the read is complete.
     pub fn into_events(self) -> Option<Vec<ActivityEvent>> {
         if !self.is_complete() {
@@ -321,7 +336,9 @@ mod tests {
             );
         }
         assert!(read.is_complete(), "the read ends");
+        let copy = read.events().expect("complete");
         let events = read.into_events().expect("complete");
+        assert_eq!(copy, events, "the copy is what the read holds");
         Outcome {
             ids: events.iter().map(|event| event.user.id).collect(),
             total_when_started_read: total_when_started_read.unwrap_or(0),

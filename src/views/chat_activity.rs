@@ -669,6 +669,7 @@ pub fn ChatActivity(
                                 chat=request
                                 announce
                                 filter=filter.filter
+                                already_read=Callback::new(move |(api_base, chat)| filter.whole_chat(&api_base, chat))
                             />
                         </Show>
                     </div>

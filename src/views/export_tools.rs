@@ -1,5 +1,6 @@
 //! The export tool: "Export CSV" and "Export JSON" read every event of the
-//! chat in pages of 100, with progress and "Cancel export", then download.
+//! chat in pages of 100, with progress and "Cancel export", then download
+//! (at once when the component holds the whole chat already).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,13 +10,32 @@ use web_sys::AbortController;
 use super::local_time::{local_day, now};
 use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
+use crate::api::client::fetch_page;
 use crate::api::scan::{read_all, ScanProgress};
-use crate::api::ApiBase;
+use crate::api::{ActivityEvent, ApiBase, FetchOutcome};
+use crate::chat_id::ChatId;
 use crate::export::ExportFormat;
 use crate::filter::EventFilter;
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
-use crate::paging::PageRequest;
+use crate::paging::{PageRequest, PageSize};
+
+/// Every event of a chat (at an API base), newest first, where the
+/// component holds them all already.
+pub type WholeChat = Callback<(ApiBase, ChatId), Option<Vec<ActivityEvent>>>;
+
+/// How many events the chat has now: one small request.
+async fn head_total(
+    api_base: &ApiBase,
+    chat: PageRequest,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Option<u64> {
+    let url = api_base.activity_url(&PageRequest::first(chat.chat_id, PageSize::clamped(10)));
+    match fetch_page(&url, abort).await {
+        FetchOutcome::Page(page) => Some(page.total),
+        _ => None,
+    }
+}
 
 /// An export under way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +58,10 @@ pub fn ExportTools(
     /// The filter in force: its matches are exported (all events without one).
     #[prop(into, optional)]
     filter: Signal<EventFilter>,
+    /// Every event of the chat, newest first, if the component has read it
+    /// all already (for a filter): exported without asking the API again.
+    #[prop(optional)]
+    already_read: Option<WholeChat>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let running = RwSignal::new(None::<Running>);
@@ -70,6 +94,7 @@ pub fn ExportTools(
         abort.set_value(controller);
         let (api_base, chat) = (api_base.get_untracked(), chat.get_untracked());
         let filter = filter.get_untracked();
+        let known = already_read.and_then(|read| read.run((api_base.clone(), chat.chat_id)));
         running.set(Some(Running {
             format,
             progress: ScanProgress::default(),
@@ -77,7 +102,18 @@ pub fn ExportTools(
         announce.run(i18n.say(MessageId::ExportStarted, &[]));
         spawn_local(async move {
             let progress = move |progress| _ = running.try_set(Some(Running { format, progress }));
-            let read = read_all(&api_base, chat, signal.as_ref(), progress).await;
+            // What the component holds, if the chat has not grown since
+            // (one small request tells); else the whole chat, read anew.
+            let current = match known {
+                Some(events) => (head_total(&api_base, chat, signal.as_ref()).await
+                    == Some(events.len() as u64))
+                .then_some(events),
+                None => None,
+            };
+            let read = match current {
+                Some(events) => Ok(events),
+                None => read_all(&api_base, chat, signal.as_ref(), progress).await,
+            };
             let cancelled = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
             running.try_set(None);
             let failed =

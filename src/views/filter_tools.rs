@@ -15,6 +15,7 @@ use super::scan_progress::ScanProgressBar;
 use crate::api::chat_read::ChatRead;
 use crate::api::scan::{read_chat, ScanProgress};
 use crate::api::{ActivityEvent, ActivityPage, ApiBase};
+use crate::chat_id::ChatId;
 use crate::filter::{action_from_choice, EventFilter, Matches};
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
@@ -218,6 +219,20 @@ impl FilterState {
         if added.is_some() {
             self.version.try_update(|version| *version += 1);
         }
+    }
+
+    /// Every event of `chat` at `api_base`, newest first, when a finished
+    /// read holds them (kept current by the head check): what an export
+    /// takes without asking the API again.
+    pub fn whole_chat(&self, api_base: &ApiBase, chat: ChatId) -> Option<Vec<ActivityEvent>> {
+        self.reading
+            .try_with_value(|reading| {
+                reading
+                    .as_ref()
+                    .filter(|reading| reading.api_base == *api_base && reading.chat == chat)
+                    .and_then(|reading| reading.read.borrow().events())
+            })
+            .flatten()
     }
 
     /// Whether the chat is being read or was read (so new events should be added).
