@@ -44,6 +44,17 @@ const noteHeadings = (page, id) =>
     note();
   }, id);
 
+/** A host page with one element in `lang` added while its catalog is held `holdMs`, the headings it shows noted every frame. */
+async function addWhileHeld(f, { id, lang, holdMs }) {
+  await f.portal.putChat(CHAT, { events: [event(1, 'alice', 'join')] });
+  await holdCatalog(f.page, `${lang}.json`, holdMs);
+  const h = new HostPage(f.page, f.portal);
+  await h.open();
+  await noteHeadings(f.page, id);
+  const el = await h.add(id, { 'chat-id': String(CHAT), 'api-base': f.portal.api, lang });
+  return { h, el };
+}
+
 describe('catalogs loaded on demand', () => {
   const f = useActivityPage();
 
@@ -72,12 +83,7 @@ describe('catalogs loaded on demand', () => {
   });
 
   test('while its catalog is on its way an element shows nothing, then German: no English flashes by', async () => {
-    await f.portal.putChat(CHAT, { events: [event(1, 'alice', 'join')] });
-    await holdCatalog(f.page, 'de.json', 2000);
-    const h = new HostPage(f.page, f.portal);
-    await h.open();
-    await noteHeadings(f.page, 'german');
-    const el = await h.add('german', { 'chat-id': String(CHAT), 'api-base': f.portal.api, lang: 'de' });
+    const { h, el } = await addWhileHeld(f, { id: 'german', lang: 'de', holdMs: 2000 });
     await h.waitForEvent('chat-activity-loaded');
     // The page has come; the catalog has not: nothing is in the accessibility tree yet.
     assert.equal(await el.host.getByRole('region').count(), 0);
@@ -116,12 +122,7 @@ describe('catalogs loaded on demand', () => {
   });
 
   test('a catalog that does not come within 3 s: English until it does, then its language', async () => {
-    await f.portal.putChat(CHAT, { events: [event(1, 'alice', 'join')] });
-    await holdCatalog(f.page, 'ja.json', 4500);
-    const h = new HostPage(f.page, f.portal);
-    await h.open();
-    await noteHeadings(f.page, 'japanese');
-    const el = await h.add('japanese', { 'chat-id': String(CHAT), 'api-base': f.portal.api, lang: 'ja' });
+    const { el } = await addWhileHeld(f, { id: 'japanese', lang: 'ja', holdMs: 4500 });
     await el.region.waitFor({ timeout: 5000 });
     await el.host.getByRole('region', { name: 'チャットのアクティビティ', exact: true }).waitFor({ timeout: 5000 });
     const headings = await f.page.evaluate(() => window.__headings);

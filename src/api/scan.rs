@@ -116,6 +116,20 @@ pub async fn read_all(
     Ok(read.take().into_events().unwrap_or_default())
 }
 
+/// How many events `chat` has now (one small request), to tell whether a
+/// read held is still the whole chat; none when the API does not say.
+pub async fn chat_total(
+    api_base: &ApiBase,
+    chat: PageRequest,
+    abort: Option<&AbortSignal>,
+) -> Option<u64> {
+    let url = api_base.activity_url(&PageRequest::first(chat.chat_id, PageSize::clamped(10)));
+    match fetch_page(&url, abort).await {
+        FetchOutcome::Page(page) => Some(page.total),
+        _ => None,
+    }
+}
+
 /// Waits `ms` milliseconds (a `setTimeout`).
 async fn sleep(ms: f64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

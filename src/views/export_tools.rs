@@ -10,32 +10,18 @@ use web_sys::AbortController;
 use super::local_time::{local_day, now};
 use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
-use crate::api::client::fetch_page;
-use crate::api::scan::{read_all, ScanProgress};
-use crate::api::{ActivityEvent, ApiBase, FetchOutcome};
+use crate::api::scan::{chat_total, read_all, ScanProgress};
+use crate::api::{ActivityEvent, ApiBase};
 use crate::chat_id::ChatId;
 use crate::export::ExportFormat;
 use crate::filter::EventFilter;
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
-use crate::paging::{PageRequest, PageSize};
+use crate::paging::PageRequest;
 
 /// Every event of a chat (at an API base), newest first, where the
 /// component holds them all already.
 pub type WholeChat = Callback<(ApiBase, ChatId), Option<Vec<ActivityEvent>>>;
-
-/// How many events the chat has now: one small request.
-async fn head_total(
-    api_base: &ApiBase,
-    chat: PageRequest,
-    abort: Option<&web_sys::AbortSignal>,
-) -> Option<u64> {
-    let url = api_base.activity_url(&PageRequest::first(chat.chat_id, PageSize::clamped(10)));
-    match fetch_page(&url, abort).await {
-        FetchOutcome::Page(page) => Some(page.total),
-        _ => None,
-    }
-}
 
 /// An export under way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +91,7 @@ pub fn ExportTools(
             // What the component holds, if the chat has not grown since
             // (one small request tells); else the whole chat, read anew.
             let current = match known {
-                Some(events) => (head_total(&api_base, chat, signal.as_ref()).await
+                Some(events) => (chat_total(&api_base, chat, signal.as_ref()).await
                     == Some(events.len() as u64))
                 .then_some(events),
                 None => None,
