@@ -364,12 +364,12 @@ pub fn ChatActivity(
     let announcement = RwSignal::new(String::new());
     // The filter reads the whole chat, paging through the matches as they come.
     let filter = FilterState::new(request.get_untracked());
-    provide_context(TimelineSettings {
+    let settings = TimelineSettings {
         on_user: Callback::new(move |user| filter.filter.update(|f| f.user = Some(user))),
         on_code: Callback::new(move |code| filter.filter.update(|f| f.code = Some(code))),
         exact_times: exact_times.into(),
         announce: Callback::new(move |message| announcement.set(message)),
-    });
+    };
     let loading = move || status.with(|status| *status == Status::Loading);
     // Dimmed only once a load has taken this long (`aria-busy` is at once).
     let looks_busy = lasting(loading, Duration::from_millis(300));
@@ -711,7 +711,7 @@ pub fn ChatActivity(
                     Content::Nothing => ().into_any(),
                     Content::NoMatch => view! { <p class="ca-notice ca-empty">{i18n.tr(MessageId::NoMatches)}</p> }.into_any(),
                     Content::NoActivity => view! { <p class="ca-notice ca-empty">{i18n.tr(MessageId::NoActivity)}</p> }.into_any(),
-                    Content::Events => view! { <Timeline events now /> }.into_any(),
+                    Content::Events => view! { <Timeline events now settings /> }.into_any(),
                 }}
                 <Show when=move || has_range.get()>
                     <Pager request=navigable range on_navigate name=pager_name />

@@ -23,7 +23,7 @@ use crate::i18n::template::{Arg, Segment};
 use crate::i18n::{MessageId, Texts};
 use crate::join_bursts::find_join_bursts;
 
-/// What the rows share, provided by the component (defaults when a
+/// What the rows share with the component around them (defaults when a
 /// timeline is mounted on its own).
 #[derive(Clone, Copy)]
 pub struct TimelineSettings {
@@ -107,8 +107,10 @@ pub fn Timeline(
     /// The time relative texts count from (and "today" is taken from).
     #[prop(into)]
     now: Signal<DateTime<Utc>>,
+    /// The component's exact-times switch, status region and filters.
+    #[prop(optional)]
+    settings: TimelineSettings,
 ) -> impl IntoView {
-    let settings = use_context::<TimelineSettings>().unwrap_or_default();
     let i18n = I18n::get();
     // The bursts the reader expanded, by key (a burst collapsed by default).
     let expanded = RwSignal::new(Vec::<String>::new());
