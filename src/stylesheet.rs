@@ -70,4 +70,55 @@ mod tests {
             );
         }
     }
+
+    /// A shorthand's values, split at spaces outside parentheses.
+    fn values(value: &str) -> Vec<String> {
+        let (mut values, mut depth) = (vec![String::new()], 0);
+        for c in value.trim().chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ' ' if depth == 0 => {
+                    values.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            values.last_mut().expect("never empty").push(c);
+        }
+        values.retain(|value| !value.is_empty());
+        values
+    }
+
+    #[test]
+    fn no_shorthand_sets_one_side_apart_from_the_other() {
+        // `padding: 0 0 0 1em` is `padding-left` in disguise; four corners
+        // of `border-radius` are physical too.
+        for (number, line) in rules().lines().enumerate() {
+            let Some((property, value)) = line.trim().trim_end_matches(';').split_once(':') else {
+                continue;
+            };
+            let values = values(value);
+            let tied = match property.trim() {
+                "margin" | "padding" | "inset" | "border-width" | "border-style"
+                | "border-color" => values.len() == 4 && values[1] != values[3],
+                "border-radius" => values.len() > 1 && !value.contains('/'),
+                _ => false,
+            };
+            assert!(
+                !tied,
+                "line {}: `{}` is tied to one direction",
+                number + 1,
+                line.trim()
+            );
+        }
+    }
+
+    #[test]
+    fn the_shorthand_check_sees_what_it_is_for() {
+        assert_eq!(
+            values(" 0 0 0 calc(var(--a) / 2)"),
+            ["0", "0", "0", "calc(var(--a) / 2)"]
+        );
+    }
 }

@@ -132,6 +132,18 @@ describe('languages and direction', () => {
     // Paging still goes forward with Next.
     await next.click();
     await f.page.waitForFunction(() => document.querySelector('chat-activity#arabic').shadowRoot.querySelector('.ca-username')?.textContent === 'carol');
+    // The invite chip keeps its padding at its inline start (the right),
+    // and its buttons are each a finger's target (24 × 24 px at least).
+    await next.click();
+    const chip = el.host.locator('.ca-chip').first();
+    await chip.waitFor();
+    const [box, code] = [await chip.boundingBox(), await chip.locator('.ca-chip-code').boundingBox()];
+    const gap = box.x + box.width - (code.x + code.width);
+    assert.ok(gap >= 3, `the code ends ${gap} px from the chip's right end`);
+    for (const button of await chip.getByRole('button').all()) {
+      const { width, height } = await button.boundingBox();
+      assert.ok(width >= 24 && height >= 24, `${await button.getAttribute('aria-label')}: ${width} × ${height}`);
+    }
   });
 
   test('<html lang="ja"> and no lang on the element: Japanese', async () => {
