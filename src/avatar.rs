@@ -27,9 +27,17 @@ pub fn initial(username: &str) -> String {
 /// The fallback's background: a hue spread over the colour wheel by user id,
 /// dark enough for white text (contrast above 4.5:1 at every hue).
 pub fn fallback_colour(user_id: u64) -> String {
-    // Multiplying by a large odd constant (Knuth's) scatters neighbouring ids.
-    let hue = user_id.wrapping_mul(2_654_435_761) % 360;
-    format!("hsl({hue} 65% 30%)")
+    format!("hsl({} 65% 30%)", hue(user_id))
+}
+
+/// The id's hue in degrees: the fractional part of id × the golden ratio,
+/// as a turn (Fibonacci hashing), so that ids a few apart, as a raid's
+/// accounts often are, stand far apart on the wheel (ids 1 to 4 apart:
+/// 52° or more).
+fn hue(user_id: u64) -> u64 {
+    /// 2⁶⁴ divided by the golden ratio.
+    const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+    ((user_id.wrapping_mul(GOLDEN) >> 32) * 360) >> 32
 }
 
 #[cfg(test)]
@@ -79,5 +87,25 @@ mod tests {
         assert_eq!(fallback_colour(3), fallback_colour(3));
         assert_ne!(fallback_colour(3), fallback_colour(4));
         assert!(fallback_colour(u64::MAX).starts_with("hsl("));
+    }
+
+    #[test]
+    fn ids_a_few_apart_get_hues_far_apart() {
+        // A raid's accounts are often made in a row: ids 1, 2, 3 or 4 apart.
+        let apart = |a: u64, b: u64| {
+            let d = hue(a).abs_diff(hue(b));
+            d.min(360 - d)
+        };
+        for id in (0..5_000).chain(u64::MAX - 10..u64::MAX - 4) {
+            for step in 1..=4 {
+                assert!(
+                    apart(id, id + step) >= 50,
+                    "ids {id} and {}: {}°",
+                    id + step,
+                    apart(id, id + step)
+                );
+            }
+        }
+        assert!((0..100_000).all(|id| hue(id) < 360));
     }
 }

@@ -154,7 +154,7 @@ function avatar(user) {
   const fallback = element('span', 'ca-avatar ca-avatar-fallback', ([...user.username][0] ?? '?').toUpperCase());
   fallback.setAttribute('part', 'avatar');
   fallback.setAttribute('aria-hidden', 'true');
-  const hue = Number(((BigInt(user.id) * 2654435761n) % (1n << 64n)) % 360n);
+  const hue = Number(((((BigInt(user.id) * 0x9e3779b97f4a7c15n) % (1n << 64n)) >> 32n) * 360n) >> 32n);
   fallback.style.backgroundColor = `hsl(${hue} 65% 30%)`;
   return fallback;
 }
