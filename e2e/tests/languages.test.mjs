@@ -121,6 +121,9 @@ describe('languages and direction', () => {
     const rows = await rowTexts(el);
     assert.ok(rows[0].includes('انضم') && rows[0].includes('alice'), rows[0]);
     assert.ok(rows[1].includes('غادر'), rows[1]);
+    // The exact time a screen reader hears follows the relative one after Arabic's comma.
+    const spoken = await el.host.getByRole('listitem').first().locator('.ca-event-body > .ca-visually-hidden').textContent();
+    assert.ok(spoken.startsWith('، '), spoken);
     // Right to left: the avatar stands right of the sentence, Previous
     // (first in reading order) right of Next.
     const row = el.host.getByRole('listitem').first();

@@ -193,6 +193,16 @@ impl Language {
         }
     }
 
+    /// The comma that joins two parts of a phrase, with its space ("5
+    /// minutes ago, 2 April 2026 …"): Arabic's "،", Japanese's "、".
+    pub fn comma(self) -> &'static str {
+        match self {
+            Self::Arabic => "، ",
+            Self::Japanese => "、",
+            _ => ", ",
+        }
+    }
+
     /// Whether it is written right to left.
     pub fn is_right_to_left(self) -> bool {
         self == Self::Arabic
@@ -581,6 +591,15 @@ mod tests {
             );
             assert!(readme.contains(&row), "README lacks the row {row}");
         }
+    }
+
+    #[test]
+    fn each_language_joins_a_phrase_with_its_own_comma() {
+        let joined = |language: Language| format!("a{}b", language.comma());
+        assert_eq!(joined(Language::English), "a, b");
+        assert_eq!(joined(Language::Russian), "a, b");
+        assert_eq!(joined(Language::Arabic), "a، b");
+        assert_eq!(joined(Language::Japanese), "a、b");
     }
 
     #[test]

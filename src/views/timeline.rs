@@ -359,7 +359,8 @@ fn event_row(
         .then(|| chips.state_of(event.created_at.as_str(), event.user.id));
     // The exact time for screen readers; sighted keyboard users get it
     // through the "Exact times" toggle.
-    let spoken_time = (!row.exact).then(|| format!(", {}", row.exact_time));
+    let comma = texts.locale().language.comma();
+    let spoken_time = (!row.exact).then(|| format!("{comma}{}", row.exact_time));
     let mut code = row.what.code.clone().zip(chip_state);
     let mut action = row.what.other_action.clone();
     let username = event.user.username.clone();
