@@ -78,19 +78,55 @@ describe('accessibility', () => {
     await f.activity.expectApiPage(1, 0, 10);
   });
 
-  test('after a page change, focus moves to the heading; not on the first load', async () => {
-    await f.activity.open('?chat_id=1&limit=10');
+  test('paging keeps the focus on the control used and says the new range; nothing grabs focus on load', async () => {
+    await f.portal.putChat(82, { events: Array.from({ length: 25 }, (_, i) => event(100 + i, `member${i}`, 'join')) });
+    await f.activity.open('?chat_id=82&limit=10');
     await f.activity.settled();
-    const focused = () => f.page.evaluate(() => document.activeElement?.tagName.toLowerCase() + ':' + document.activeElement?.textContent.trim());
-    assert.equal(await focused(), 'body:' + (await f.page.evaluate(() => document.body.textContent.trim())), 'nothing grabbed focus on load');
+    const focused = () => f.page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.tagName === 'SELECT' ? `select:${el.getAttribute('aria-label') ?? el.labels[0].firstChild.textContent.trim()}` : `${el?.tagName.toLowerCase()}:${el?.textContent.trim().slice(0, 40)}`;
+    });
+    const said = f.activity.region.getByRole('status');
+    assert.equal(await focused(), 'body:' + (await f.page.evaluate(() => document.body.textContent.trim().slice(0, 40))), 'nothing grabbed focus on load');
+    // Next by keyboard, twice: each time the range is said and the focus
+    // stays, so the reader pages on without going back to the pager.
     await f.activity.next.focus();
     await f.page.keyboard.press('Enter');
-    await f.activity.expectApiPage(1, 10, 10);
+    await f.activity.expectApiPage(82, 10, 10);
+    await said.getByText('Showing 11–20 of 25', { exact: true }).waitFor();
+    assert.equal(await focused(), 'button:Next page');
+    await f.page.keyboard.press('Enter');
+    await f.activity.expectApiPage(82, 20, 10);
+    await said.getByText('Showing 21–25 of 25', { exact: true }).waitFor();
+    // The last page: Next is disabled and hands the focus to Previous.
+    assert.equal(await focused(), 'button:Previous page');
+    await f.page.keyboard.press('Enter');
+    await f.activity.expectApiPage(82, 10, 10);
+    // The page size by arrow keys: each size loads, the select keeps the focus.
+    await f.activity.pageSize.focus();
+    await f.page.keyboard.press('ArrowDown');
+    await f.activity.expectApiPage(82, 0, 25);
+    assert.equal(await focused(), 'select:Events per page');
+    await said.getByText('Showing 1–25 of 25', { exact: true }).waitFor();
+    await f.page.keyboard.press('ArrowDown');
+    await f.activity.expectApiPage(82, 0, 50);
+    assert.equal(await focused(), 'select:Events per page');
+    f.activity.assertNoPageErrors();
+  });
+
+  test('where the control used goes away (Retry), focus goes to the heading, or to the region when the heading is hidden', async () => {
+    await f.portal.setFaults([{ chat_id: 1, status: 500, times: 1 }]);
+    await f.activity.open('?chat_id=1');
+    await f.activity.region.getByRole('button', { name: 'Retry' }).click();
+    await f.activity.settled();
     await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
-    assert.equal(await focused(), 'h2:Chat activity');
-    await f.activity.pageSize.selectOption('25');
-    await f.activity.expectApiPage(1, 0, 25);
-    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    await f.portal.setFaults([{ chat_id: 1, status: 500, times: 1 }]);
+    const el = await h.add('hidden-heading', { 'chat-id': '1', 'api-base': f.portal.api, 'hide-heading': '' });
+    await el.host.getByRole('button', { name: 'Retry' }).click();
+    await h.waitForEvent('chat-activity-loaded');
+    await f.page.waitForFunction(() => document.querySelector('chat-activity#hidden-heading').shadowRoot.activeElement?.tagName === 'SECTION');
   });
 
   test('axe: zero violations with the export running and a jump message shown', async () => {

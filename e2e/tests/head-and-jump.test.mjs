@@ -158,6 +158,29 @@ describe('new events and jump to date', () => {
     }
   });
 
+  test('jump to date typed digit by digit: one search, not one per partial year', async () => {
+    // Each digit of the year makes a valid date (0002, 0020, 0202, …): the
+    // jump waits for the date to settle.
+    const { total } = await f.portal.apiPage(5, 0, 1);
+    const target = await f.portal.apiPage(5, Math.floor(total / 3), 1);
+    const [year, month, day] = target.events[0].created_at.slice(0, 10).split('-');
+    await f.signInAs('maria', { timezoneId: 'UTC', locale: 'en-US' });
+    await f.activity.open('?chat_id=5&limit=25');
+    await f.activity.settled();
+    await f.portal.clearRequests();
+    await f.activity.region.getByLabel('Jump to date').focus(); // its first field, the month
+    await f.page.keyboard.type(`${month}${day}${year}`, { delay: 120 }); // month, day, year in en-US
+    await f.page.waitForFunction(() => new URL(location.href).searchParams.get('page') !== null);
+    await f.activity.settled();
+    const requests = await f.portal.requests();
+    const budget = Math.ceil(Math.log2(total)) + 2;
+    assert.ok(requests.length <= budget, `${requests.length} requests > ${budget}`);
+    const page = Number(f.activity.searchParams().get('page'));
+    const shown = await f.portal.apiPage(5, (page - 1) * 25, 25);
+    assert.ok(shown.events.some((e) => e.created_at.slice(0, 10) <= `${year}-${month}-${day}`), 'the page holds that day or before');
+    assert.equal(await f.page.evaluate(() => document.activeElement?.getAttribute('type')), 'date', 'focus stays in the date input');
+  });
+
   test('jump to date: clear messages for the future and before the first event', async () => {
     await f.activity.open('?chat_id=1');
     await f.activity.settled();

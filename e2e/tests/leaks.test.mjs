@@ -195,7 +195,7 @@ describe('leaks', () => {
       const el = await h.add(id, { 'chat-id': '1', 'api-base': f.portal.api, 'page-size': '10' });
       await el.items.nth(9).waitFor();
       await el.next.click();
-      await el.host.getByText('Showing 11–20').waitFor();
+      await el.host.getByRole('navigation').getByText('Showing 11–20').waitFor();
       await el.host.getByRole('button', { name: /^Copy invite code/ }).first().click();
       await el.host.locator('.ca-chip-copy[data-state="copied"]').waitFor();
       await el.host.getByRole('button', { name: 'Exact times' }).click();

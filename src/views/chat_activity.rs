@@ -202,22 +202,32 @@ pub fn ChatActivity(
                 |(_, request)| request,
             )
     });
-    // After a page change the reader asked for, focus goes to the heading,
-    // so keyboard and screen-reader users start reading the new page.
+    // After a page change the reader asked for: focus stays on the control
+    // they used and the new range is said, or, where that control goes
+    // away (Show new events, Retry), focus goes to the heading.
     let root = NodeRef::<leptos::html::Section>::new();
-    let focus_title_on_load = StoredValue::new(false);
+    let on_arrival = StoredValue::new(Arrival::Quiet);
+    // The language and direction where the component stands, followed live.
+    let local = local_texts(move || root.get().and_then(|root| above(&root)), messages);
+    let i18n = I18n::provide(local.texts);
+    // What the component says politely to screen readers (its status region).
+    let announcement = RwSignal::new(String::new());
     let focus_title = move || {
-        let title = root
-            .get_untracked()
-            .and_then(|root| root.query_selector(".ca-title").ok().flatten())
-            .and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(title) = title {
+        // A heading shown to screen readers only would hold an invisible
+        // focus: then the region itself takes it.
+        let title = root.get_untracked().and_then(|root| {
+            root.query_selector(".ca-title:not(.ca-visually-hidden)")
+                .ok()
+                .flatten()
+                .or_else(|| Some(root.into()))
+        });
+        if let Some(title) = title.and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = title.focus();
         }
     };
     let url_writer = sync_url.then(UrlWriter::new);
-    let go_to = move |request: PageRequest, mode: HistoryMode| {
-        focus_title_on_load.set_value(mode == HistoryMode::Push);
+    let go_to = move |request: PageRequest, mode: HistoryMode, arrival: Arrival| {
+        on_arrival.set_value(arrival);
         position.set(Some((source.get_untracked(), request)));
         if let Some(writer) = url_writer {
             writer.write_soon(request, mode);
@@ -243,7 +253,7 @@ pub fn ChatActivity(
         match outcome {
             FetchOutcome::Page(mut page) => {
                 if let Some(last_page) = request.clamped_to(page.total) {
-                    go_to(last_page, HistoryMode::Replace);
+                    go_to(last_page, HistoryMode::Replace, on_arrival.get_value());
                     return;
                 }
                 let unseen_growth =
@@ -263,6 +273,7 @@ pub fn ChatActivity(
                     page.events = events;
                     page.offset = page.offset.saturating_add(repeated as u64);
                 }
+                let range = ShownRange::new(page.offset, page.events.len(), page.total);
                 let loaded = LoadedPage {
                     chat_id: chat,
                     total: page.total,
@@ -275,11 +286,14 @@ pub fn ChatActivity(
                     page: page.into(),
                 }));
                 status.set(Status::Ready);
-                if focus_title_on_load
-                    .try_update_value(std::mem::take)
-                    .unwrap_or(false)
-                {
-                    focus_title();
+                match on_arrival.try_update_value(std::mem::take) {
+                    Some(Arrival::FocusHeading) => focus_title(),
+                    Some(Arrival::SayRange) => {
+                        let said = range
+                            .map(|range| i18n.with_untracked(|texts| texts.shown_range(&range)));
+                        announcement.set(said.unwrap_or_default());
+                    }
+                    Some(Arrival::Quiet) | None => {}
                 }
                 if let Some(callback) = on_loaded {
                     callback.run(loaded);
@@ -344,9 +358,6 @@ pub fn ChatActivity(
     StoredValue::new_local(loading_effect);
 
     let now = shared_clock();
-    // The language and direction where the component stands, followed live.
-    let local = local_texts(move || root.get().and_then(|root| above(&root)), messages);
-    let i18n = I18n::provide(local.texts);
     Effect::new(move |_| {
         let tag = i18n.with(|texts| texts.locale().tag.clone());
         // While the first page's answer is on its way, if the browser is
@@ -361,7 +372,6 @@ pub fn ChatActivity(
         });
     });
     let exact_times = RwSignal::new(false);
-    let announcement = RwSignal::new(String::new());
     // The filter reads the whole chat, paging through the matches as they come.
     let filter = FilterState::new(request.get_untracked());
     let settings = TimelineSettings {
@@ -439,92 +449,13 @@ pub fn ChatActivity(
     };
     every(refresh_seconds, check_head);
     let show_new = move |_| match ShowNewEvents::from(request.get_untracked()) {
-        ShowNewEvents::GoTo(first) => go_to(first, HistoryMode::Push),
+        ShowNewEvents::GoTo(first) => go_to(first, HistoryMode::Push, Arrival::FocusHeading),
         ShowNewEvents::Reload => {
-            focus_title_on_load.set_value(true);
+            on_arrival.set_value(Arrival::FocusHeading);
             reloads.update(|count| *count += 1);
         }
     };
 
-    // Jump to date.
-    let jumping = RwSignal::new(false);
-    let jump_message = RwSignal::new(None::<String>);
-    let jump = Callback::new(move |day: Option<chrono::NaiveDate>| {
-        let Some(day) = day else {
-            jump_message.set(Some(i18n.with_untracked(|texts| {
-                texts.jump_error(&crate::jump_to_date::JumpError::NoDate)
-            })));
-            return;
-        };
-        if filter.is_active() {
-            // Within the matches (read so far): the newest on or before that day.
-            let (start, end) = local_time::local_day_bounds(day);
-            let source = source.get_untracked();
-            let at = filter.page.get_untracked();
-            let found = crate::jump_to_date::check_not_future(start, local_time::now())
-                .map_err(|error| i18n.with_untracked(|texts| texts.jump_error(&error)))
-                .and_then(|()| {
-                    filter
-                        .position_at_or_before(&source.api_base, source.chat_id, end)
-                        .ok_or_else(|| {
-                            i18n.with_untracked(|texts| {
-                                texts.jump_error(
-                                    &crate::jump_to_date::JumpError::BeforeTheFirstEvent,
-                                )
-                            })
-                        })
-                });
-            match found {
-                Ok(index) => {
-                    let limit = u64::from(at.limit.get());
-                    jump_message.set(None);
-                    filter.page.set(PageRequest {
-                        offset: index as u64 / limit * limit,
-                        ..at
-                    });
-                    focus_title();
-                }
-                Err(message) => {
-                    announcement.set(message.clone());
-                    jump_message.set(Some(message));
-                }
-            }
-            return;
-        }
-        let Some(total) =
-            shown.with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
-        else {
-            return;
-        };
-        let started_at = request.get_untracked();
-        let api_base = source.get_untracked().api_base;
-        jumping.set(true);
-        jump_message.set(None);
-        leptos::task::spawn_local(async move {
-            let found = find_day(&api_base, started_at, total, day).await;
-            // Only if the reader has not moved on meanwhile.
-            if request.try_get_untracked() != Some(started_at) {
-                jumping.try_set(false);
-                return;
-            }
-            jumping.try_set(false);
-            match found {
-                Ok(index) => go_to(
-                    PageRequest {
-                        offset: index / u64::from(started_at.limit.get())
-                            * u64::from(started_at.limit.get()),
-                        ..started_at
-                    },
-                    HistoryMode::Push,
-                ),
-                Err(failure) => {
-                    let message = i18n.with_untracked(|texts| failure.text(texts));
-                    announcement.try_set(message.clone());
-                    jump_message.try_set(Some(message));
-                }
-            }
-        });
-    });
     let page =
         Memo::new(move |_| shown.with(|shown| shown.as_ref().map(|shown| shown.page.clone())));
     let announce = Callback::new(move |message| announcement.set(message));
@@ -597,12 +528,111 @@ pub fn ChatActivity(
         }
     });
     let has_range = Memo::new(move |_| range.with(Option::is_some));
+    // The range on screen, said to screen readers (after a page change in
+    // place, where focus stays on the control the reader used).
+    let say_range = move || {
+        let said = range.with_untracked(|range| {
+            range
+                .as_ref()
+                .map(|range| i18n.with_untracked(|texts| texts.shown_range(range)))
+        });
+        announcement.set(said.unwrap_or_default());
+    };
+    // Jump to date.
+    let jumping = RwSignal::new(false);
+    let jump_message = RwSignal::new(None::<String>);
+    // Each jump's number: a search the reader has replaced with another stops.
+    let jumps = StoredValue::new(0_u64);
+    let jump = Callback::new(move |day: Option<chrono::NaiveDate>| {
+        let this_jump = jumps.get_value() + 1;
+        jumps.set_value(this_jump);
+        // (A search this one replaces is busy no more.)
+        jumping.set(false);
+        let Some(day) = day else {
+            jump_message.set(Some(i18n.with_untracked(|texts| {
+                texts.jump_error(&crate::jump_to_date::JumpError::NoDate)
+            })));
+            return;
+        };
+        if filter.is_active() {
+            // Within the matches (read so far): the newest on or before that day.
+            let (start, end) = local_time::local_day_bounds(day);
+            let source = source.get_untracked();
+            let at = filter.page.get_untracked();
+            let found = crate::jump_to_date::check_not_future(start, local_time::now())
+                .map_err(|error| i18n.with_untracked(|texts| texts.jump_error(&error)))
+                .and_then(|()| {
+                    filter
+                        .position_at_or_before(&source.api_base, source.chat_id, end)
+                        .ok_or_else(|| {
+                            i18n.with_untracked(|texts| {
+                                texts.jump_error(
+                                    &crate::jump_to_date::JumpError::BeforeTheFirstEvent,
+                                )
+                            })
+                        })
+                });
+            match found {
+                Ok(index) => {
+                    let limit = u64::from(at.limit.get());
+                    jump_message.set(None);
+                    filter.page.set(PageRequest {
+                        offset: index as u64 / limit * limit,
+                        ..at
+                    });
+                    say_range();
+                }
+                Err(message) => {
+                    announcement.set(message.clone());
+                    jump_message.set(Some(message));
+                }
+            }
+            return;
+        }
+        let Some(total) =
+            shown.with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
+        else {
+            return;
+        };
+        let started_at = request.get_untracked();
+        let api_base = source.get_untracked().api_base;
+        jumping.set(true);
+        jump_message.set(None);
+        leptos::task::spawn_local(async move {
+            let latest = move || jumps.try_get_value() == Some(this_jump);
+            let searched = find_day(&api_base, started_at, total, day, latest).await;
+            let Some(found) = searched.filter(|_| latest()) else {
+                return;
+            };
+            jumping.try_set(false);
+            // Only if the reader has not moved on meanwhile.
+            if request.try_get_untracked() != Some(started_at) {
+                return;
+            }
+            match found {
+                Ok(index) => go_to(
+                    PageRequest {
+                        offset: index / u64::from(started_at.limit.get())
+                            * u64::from(started_at.limit.get()),
+                        ..started_at
+                    },
+                    HistoryMode::Push,
+                    Arrival::SayRange,
+                ),
+                Err(failure) => {
+                    let message = i18n.with_untracked(|texts| failure.text(texts));
+                    announcement.try_set(message.clone());
+                    jump_message.try_set(Some(message));
+                }
+            }
+        });
+    });
     let on_navigate = Callback::new(move |request| {
         if filter.is_active() {
             filter.page.set(request);
-            focus_title();
+            say_range();
         } else {
-            go_to(request, HistoryMode::Push);
+            go_to(request, HistoryMode::Push, Arrival::SayRange);
         }
     });
     // Where the page on screen is now, after any events arrived at the head.
@@ -613,7 +643,11 @@ pub fn ChatActivity(
             head.with(|head| head.shifted(request.get()))
         }
     });
-    let retry = Callback::new(move |()| reloads.update(|count| *count += 1));
+    let retry = Callback::new(move |()| {
+        // The Retry button goes with the failure.
+        on_arrival.set_value(Arrival::FocusHeading);
+        reloads.update(|count| *count += 1);
+    });
     let name = Signal::derive(move || {
         label
             .get()
@@ -633,6 +667,9 @@ pub fn ChatActivity(
                 part="root"
                 class:ca-busy=looks_busy
                 aria-label=name
+                // Where the heading is for screen readers only, the region
+                // takes the focus after a page change instead.
+                tabindex=move || hide_heading.get().then_some("-1")
                 aria-busy=move || loading().then_some("true")
                 lang=move || i18n.with(|texts| texts.locale().tag.clone())
                 dir=move || i18n.with(|texts| texts.locale().direction.as_str())
@@ -719,6 +756,18 @@ pub fn ChatActivity(
             </section>
         </Show>
     }
+}
+
+/// What a load the reader asked for does once its page is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Arrival {
+    /// Nothing (the first load, Back and Forward, a refresh).
+    #[default]
+    Quiet,
+    /// Focus goes to the heading: the control used has gone.
+    FocusHeading,
+    /// The new range is said: focus stays on the control used.
+    SayRange,
 }
 
 /// The component's heading: focusable by script (after a page change the

@@ -1,5 +1,7 @@
 //! The "Jump to date" tool: a date input, and the binary search behind it.
 
+use std::time::Duration;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
@@ -38,42 +40,58 @@ impl JumpFailure {
 
 /// Finds the offset of the newest event at or before the end of `day` (the
 /// viewer's local day) in a chat of `total` events, one `limit=1` probe at a
-/// time: at most ⌈log₂(total + 1)⌉ requests.
+/// time: at most ⌈log₂(total + 1)⌉ requests. Gives up (none) as soon as it
+/// is no longer `wanted` (the reader chose another date).
 pub async fn find_day(
     api_base: &ApiBase,
     chat: PageRequest,
     total: u64,
     day: NaiveDate,
-) -> Result<u64, JumpFailure> {
+    wanted: impl Fn() -> bool,
+) -> Option<Result<u64, JumpFailure>> {
     let (start, end) = local_day_bounds(day);
-    check_not_future(start, now())?;
+    if let Err(error) = check_not_future(start, now()) {
+        return Some(Err(error.into()));
+    }
     let mut search = JumpSearch::new(total);
     while let Some(offset) = search.next_probe() {
+        if !wanted() {
+            return None;
+        }
         let probe = PageRequest {
             offset,
             limit: PageSize::clamped(1),
             ..chat
         };
+        let failed = |error| Some(Err(JumpFailure::Load(error)));
         match fetch_page(&api_base.activity_url(&probe), None).await {
             FetchOutcome::Page(page) => match page.events.first() {
                 Some(event) => search.record(offset, at_or_before(event.created_at.instant(), end)),
                 None => search.record_missing(offset),
             },
-            FetchOutcome::Failed(error) => return Err(JumpFailure::Load(error)),
-            FetchOutcome::Unauthorized => return Err(JumpFailure::Load(LoadError::Status(401))),
-            FetchOutcome::Forbidden => return Err(JumpFailure::Load(LoadError::Status(403))),
+            FetchOutcome::Failed(error) => return failed(error),
+            FetchOutcome::Unauthorized => return failed(LoadError::Status(401)),
+            FetchOutcome::Forbidden => return failed(LoadError::Status(403)),
         }
     }
-    search
-        .found()
-        .ok_or(JumpFailure::Date(JumpError::BeforeTheFirstEvent))
+    Some(
+        search
+            .found()
+            .ok_or(JumpFailure::Date(JumpError::BeforeTheFirstEvent)),
+    )
 }
 
 fn at_or_before(instant: DateTime<Utc>, end: DateTime<Utc>) -> bool {
     instant <= end
 }
 
-/// The date input named "Jump to date"; `on_jump` gets the chosen day.
+/// How long a typed date must stay unchanged before the jump: a date
+/// typed digit by digit is a valid date at each digit of its year (0002,
+/// 0020, 0202, 2026), and each would be a search of its own.
+const SETTLE: Duration = Duration::from_millis(600);
+
+/// The date input named "Jump to date"; `on_jump` gets the chosen day once
+/// it has settled, or at once on Enter or when the input is left.
 #[component]
 pub fn JumpToDate(
     /// Called with the chosen day.
@@ -85,15 +103,40 @@ pub fn JumpToDate(
     let i18n = I18n::get();
     // A date input's value is always "yyyy-mm-dd" (NaiveDate's Display).
     let today = now().date_naive().to_string();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel = move || {
+        let handle = pending.try_update_value(Option::take).flatten();
+        handle.map(|handle| handle.clear())
+    };
+    let jump_now = move || {
+        if cancel().is_some() {
+            if let Some(input) = input.get_untracked() {
+                on_jump.run(chosen_day(&input));
+            }
+        }
+    };
+    let changed = move |_| {
+        cancel();
+        pending.set_value(set_timeout_with_handle(jump_now, SETTLE).ok());
+    };
+    on_cleanup(move || _ = cancel());
     view! {
         <label class="ca-jump">
             {i18n.tr(MessageId::JumpToDate)}
             <input
                 type="date"
                 class="ca-input"
+                node_ref=input
                 max=today
                 aria-busy=move || busy.get().then_some("true")
-                on:change=move |event| on_jump.run(chosen_day(&event_target(&event)))
+                on:change=changed
+                on:keydown=move |event| {
+                    if event.key() == "Enter" {
+                        jump_now();
+                    }
+                }
+                on:blur=move |_| jump_now()
             />
         </label>
     }

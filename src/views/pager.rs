@@ -33,6 +33,20 @@ pub fn Pager(
             .get()
             .and_then(|range| request.get().next(range.total))
     };
+    // A button the reader used that has nothing more to go to hands the
+    // focus to the other one (a disabled button cannot hold it, and the
+    // reader would be sent back to the top of the page).
+    let previous_button = NodeRef::<leptos::html::Button>::new();
+    let next_button = NodeRef::<leptos::html::Button>::new();
+    let go = move |page: PageRequest, at_end: bool, other: NodeRef<leptos::html::Button>| {
+        on_navigate.run(page);
+        if at_end {
+            if let Some(other) = other.get_untracked() {
+                let _ = other.focus();
+            }
+        }
+    };
+    let total = move || range.with_untracked(|range| range.map_or(0, |range| range.total));
     let change_size = move |event| {
         let size = PageSize::parse(&event_target_value(&event)).size;
         on_navigate.run(request.get_untracked().with_limit(size));
@@ -42,10 +56,11 @@ pub fn Pager(
             <button
                 type="button"
                 class="ca-button"
+                node_ref=previous_button
                 disabled=move || previous().is_none()
                 on:click=move |_| {
                     if let Some(page) = previous() {
-                        on_navigate.run(page);
+                        go(page, page.previous().is_none(), next_button);
                     }
                 }
             >
@@ -84,10 +99,11 @@ pub fn Pager(
             <button
                 type="button"
                 class="ca-button"
+                node_ref=next_button
                 disabled=move || next().is_none()
                 on:click=move |_| {
                     if let Some(page) = next() {
-                        on_navigate.run(page);
+                        go(page, page.next(total()).is_none(), previous_button);
                     }
                 }
             >
