@@ -129,6 +129,38 @@ describe('accessibility', () => {
     await f.page.waitForFunction(() => document.querySelector('chat-activity#hidden-heading').shadowRoot.activeElement?.tagName === 'SECTION');
   });
 
+  test('focus follows controls that go away: export, a user history and its Clear button, the filter read\'s Cancel', async () => {
+    const active = () => f.page.evaluate(() => {
+      const el = document.activeElement;
+      return `${el?.tagName.toLowerCase()}:${el?.getAttribute('aria-label') ?? el?.textContent.trim()}`;
+    });
+    await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);
+    await f.activity.open('?chat_id=5');
+    await f.activity.settled();
+    // Export by keyboard: Cancel export takes the focus, and gives it back.
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).focus();
+    await f.page.keyboard.press('Enter');
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Cancel export');
+    await f.page.keyboard.press('Enter');
+    await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Export CSV');
+    // A user's history: its Clear button takes the focus; clearing sends it to the heading.
+    const user = f.activity.region.locator('button.ca-user').first();
+    const name = await user.getAttribute('aria-label');
+    await user.focus();
+    await f.page.keyboard.press('Enter');
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Clear user filter');
+    assert.match(await f.activity.region.locator('.ca-active-filter').textContent(), new RegExp(name.replace('Activity of ', '')));
+    await f.page.keyboard.press('Enter');
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    // The filter read's Cancel: the focus goes to the heading, not to the page's top.
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    await f.activity.region.getByRole('button', { name: 'Cancel', exact: true }).focus();
+    await f.page.keyboard.press('Enter');
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    assert.equal(await active(), 'h2:Chat activity');
+  });
+
   test('axe: zero violations with the export running and a jump message shown', async () => {
     await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);
     await f.activity.open('?chat_id=5');

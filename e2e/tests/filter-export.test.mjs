@@ -127,6 +127,21 @@ describe('filter and export', () => {
     await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
   });
 
+  test('no filter left, no read: clearing the filter stops reading the chat', async () => {
+    await f.portal.setFaults([{ chat_id: LARGE_CHAT, limit: 100, delay_ms: 200 }]);
+    await f.activity.open(`?chat_id=${LARGE_CHAT}`);
+    await f.activity.settled();
+    const filter = f.activity.region.getByLabel('Filter by action');
+    await filter.selectOption('ban');
+    await f.page.waitForFunction(() => Number(document.querySelector('progress')?.value) >= 400);
+    await filter.selectOption('');
+    await f.activity.region.getByRole('progressbar').waitFor({ state: 'detached' });
+    const atClear = (await f.portal.requests()).length;
+    await f.page.waitForTimeout(1000);
+    assert.ok((await f.portal.requests()).length <= atClear + 4, 'at most what was in flight');
+    assert.equal(await f.activity.region.getByText(/Filtering reads the whole chat/).count(), 0);
+  });
+
   test('what the filter read is refreshed when new events arrive', async () => {
     const h = new HostPage(f.page, f.portal);
     await h.open();

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
+use super::focus::{focus_soon, holds_focus};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
 use super::locale::{above, local_texts, I18n};
@@ -374,9 +375,24 @@ pub fn ChatActivity(
     let exact_times = RwSignal::new(false);
     // The filter reads the whole chat, paging through the matches as they come.
     let filter = FilterState::new(request.get_untracked());
+    // A row's filter button goes with the rows it changes: the focus goes
+    // to the Clear button of the filter it set.
+    let focus_from_row = move |clear: &'static str| {
+        if let Some(root) = root.try_get_untracked().flatten() {
+            if holds_focus(&root) {
+                focus_soon(root.into(), clear);
+            }
+        }
+    };
     let settings = TimelineSettings {
-        on_user: Callback::new(move |user| filter.filter.update(|f| f.user = Some(user))),
-        on_code: Callback::new(move |code| filter.filter.update(|f| f.code = Some(code))),
+        on_user: Callback::new(move |user| {
+            filter.filter.update(|f| f.user = Some(user));
+            focus_from_row("[data-clear=user]");
+        }),
+        on_code: Callback::new(move |code| {
+            filter.filter.update(|f| f.code = Some(code));
+            focus_from_row("[data-clear=code]");
+        }),
         exact_times: exact_times.into(),
         announce: Callback::new(move |message| announcement.set(message)),
     };
@@ -468,6 +484,9 @@ pub fn ChatActivity(
                 request.get_untracked().limit,
             ));
             filter.ensure_read(source.api_base, request.get_untracked(), announce);
+        } else {
+            // No filter left: a read under way stops (one that finished is kept).
+            filter.cancel();
         }
     });
     // The matches found so far, paged as they come.
@@ -711,8 +730,8 @@ pub fn ChatActivity(
                         </Show>
                     </div>
                 </Show>
-                <ActiveFilters state=filter />
-                <ReadProgress state=filter />
+                <ActiveFilters state=filter on_cleared=Callback::new(move |()| focus_title()) />
+                <ReadProgress state=filter on_cancelled=Callback::new(move |()| focus_title()) />
                 <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
                 {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {

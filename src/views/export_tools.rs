@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
+use super::focus::{focus_soon, holds_focus};
 use super::local_time::{local_day, now};
 use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
@@ -50,6 +51,16 @@ pub fn ExportTools(
     already_read: Option<WholeChat>,
 ) -> impl IntoView {
     let i18n = I18n::get();
+    let tools = NodeRef::<leptos::html::Div>::new();
+    // The buttons used give way to the progress and back: the focus goes
+    // with them (to Cancel export, then back to the format's button).
+    let focus_follows = move |selector: &'static str| {
+        if let Some(tools) = tools.try_get_untracked().flatten() {
+            if holds_focus(&tools) {
+                focus_soon(tools.into(), selector);
+            }
+        }
+    };
     let running = RwSignal::new(None::<Running>);
     let abort = StoredValue::new_local(None::<AbortController>);
     let cancel = move || {
@@ -81,6 +92,7 @@ pub fn ExportTools(
         let (api_base, chat) = (api_base.get_untracked(), chat.get_untracked());
         let filter = filter.get_untracked();
         let known = already_read.and_then(|read| read.run((api_base.clone(), chat.chat_id)));
+        focus_follows(".ca-export-cancel");
         running.set(Some(Running {
             format,
             progress: ScanProgress::default(),
@@ -101,6 +113,10 @@ pub fn ExportTools(
                 None => read_all(&api_base, chat, signal.as_ref(), progress).await,
             };
             let cancelled = signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+            focus_follows(match format {
+                ExportFormat::Csv => ".ca-export-csv",
+                ExportFormat::Json => ".ca-export-json",
+            });
             running.try_set(None);
             let failed =
                 |error: String| i18n.say(MessageId::ExportFailed, &[("error", Arg::Text(&error))]);
@@ -143,11 +159,11 @@ pub fn ExportTools(
         });
     };
     view! {
-        <div class="ca-export">
+        <div class="ca-export" node_ref=tools>
             {move || match running.get() {
                 None => view! {
-                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Csv)>{i18n.tr(MessageId::ExportCsv)}</button>
-                    <button type="button" class="ca-button" on:click=move |_| start(ExportFormat::Json)>{i18n.tr(MessageId::ExportJson)}</button>
+                    <button type="button" class="ca-button ca-export-csv" on:click=move |_| start(ExportFormat::Csv)>{i18n.tr(MessageId::ExportCsv)}</button>
+                    <button type="button" class="ca-button ca-export-json" on:click=move |_| start(ExportFormat::Json)>{i18n.tr(MessageId::ExportJson)}</button>
                 }
                 .into_any(),
                 Some(Running { progress, .. }) => view! {
@@ -158,7 +174,7 @@ pub fn ExportTools(
                             &[("read", Arg::Number(progress.read)), ("total", Arg::Number(progress.total))],
                         )}
                     </span>
-                    <button type="button" class="ca-button" on:click=move |_| cancel()>{i18n.text(MessageId::CancelExport)}</button>
+                    <button type="button" class="ca-button ca-export-cancel" on:click=move |_| cancel()>{i18n.text(MessageId::CancelExport)}</button>
                 }
                 .into_any(),
             }}

@@ -289,6 +289,8 @@ pub fn FilterControls(
 pub fn ActiveFilters(
     /// The state they show and clear.
     state: FilterState,
+    /// After a Clear button was used (and went with its filter).
+    on_cleared: Callback<()>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let user = move || state.filter.with(|f| f.user.clone());
@@ -298,7 +300,10 @@ pub fn ActiveFilters(
             <p class="ca-active-filter">
                 <span>{i18n.format(MessageId::UserFilterActive, &[("username", Arg::Text(&user.name))])}</span>
                 " "
-                <button type="button" class="ca-button" on:click=move |_| state.filter.update(|f| f.user = None)>
+                <button type="button" class="ca-button" data-clear="user" on:click=move |_| {
+                    state.filter.update(|f| f.user = None);
+                    on_cleared.run(());
+                }>
                     {i18n.tr(MessageId::ClearUserFilter)}
                 </button>
             </p>
@@ -307,7 +312,10 @@ pub fn ActiveFilters(
             <p class="ca-active-filter">
                 <span>{i18n.format(MessageId::CodeFilterActive, &[("code", Arg::Text(&code))])}</span>
                 " "
-                <button type="button" class="ca-button" on:click=move |_| state.filter.update(|f| f.code = None)>
+                <button type="button" class="ca-button" data-clear="code" on:click=move |_| {
+                    state.filter.update(|f| f.code = None);
+                    on_cleared.run(());
+                }>
                     {i18n.tr(MessageId::ClearCodeFilter)}
                 </button>
             </p>
@@ -321,11 +329,14 @@ pub fn ActiveFilters(
 pub fn ReadProgress(
     /// The state whose read it shows.
     state: FilterState,
+    /// After Cancel was used (and went with the read).
+    on_cancelled: Callback<()>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let cancel = move |_| {
         state.cancel();
         state.filter.set(EventFilter::default());
+        on_cancelled.run(());
     };
     move || {
         state.progress().map(|progress| {

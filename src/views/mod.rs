@@ -5,6 +5,7 @@ pub mod catalogs;
 pub mod chat_activity;
 pub mod export_tools;
 pub mod filter_tools;
+mod focus;
 pub mod invite_chip;
 pub mod jump_to_date;
 pub mod local_time;
