@@ -109,6 +109,24 @@ describe('raid tools', () => {
     assert.deepEqual(await axeViolations(f.page), [], 'collapsed');
   });
 
+  test("joins via a burst's code, from the collapsed burst: the burst is shown open, its joins each an item (the reader asked for them); Hide still closes it", async () => {
+    await f.portal.putChat(83, { events: raidedEvents() });
+    await f.activity.open('?chat_id=83');
+    await f.activity.settled();
+    // Collapsed, the burst hides its joins' chips: it has the code's button itself.
+    const burst = f.activity.region.getByRole('listitem').first();
+    await burst.getByRole('button', { name: 'Show joins via raid', exact: true }).click();
+    await f.activity.region.getByRole('button', { name: 'Clear code filter' }).waitFor();
+    assert.equal(await burst.getByRole('button', { name: 'Show joins via raid' }).count(), 0, 'filtered by it already');
+    const hide = f.activity.region.getByRole('button', { name: 'Hide 8 joins', exact: true });
+    await hide.waitFor();
+    assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+    await f.page.waitForFunction(() => document.querySelectorAll('li.ca-event').length === 8);
+    assert.deepEqual(await shownRows(f.activity.region), ['raider0', 'raider1', 'raider2', 'raider3', 'raider4', 'raider5', 'raider6', 'raider7']);
+    await hide.click();
+    await f.activity.region.getByRole('button', { name: 'Show 8 joins', exact: true }).waitFor();
+  });
+
   test('in an element: the seeded raid is collapsed on the first page', async () => {
     const h = new HostPage(f.page, f.portal);
     await h.open();

@@ -393,6 +393,7 @@ pub fn ChatActivity(
             filter.filter.update(|f| f.code = Some(code));
             focus_from_row("[data-clear=code]");
         }),
+        open_code: Signal::derive(move || filter.filter.with(|f| f.code.clone())),
         exact_times: exact_times.into(),
         announce: Callback::new(move |message| announcement.set(message)),
     };

@@ -35,6 +35,9 @@ pub struct TimelineSettings {
     pub on_user: Callback<UserChoice>,
     /// A chip's filter button was activated: show the joins via that code.
     pub on_code: Callback<String>,
+    /// The code the reader filters by, if any: its bursts are shown open
+    /// (the reader asked for exactly those joins).
+    pub open_code: Signal<Option<String>>,
 }
 
 impl Default for TimelineSettings {
@@ -44,6 +47,7 @@ impl Default for TimelineSettings {
             announce: Callback::new(|_| {}),
             on_user: Callback::new(|_| {}),
             on_code: Callback::new(|_| {}),
+            open_code: Signal::stored(None),
         }
     }
 }
@@ -87,6 +91,9 @@ struct BurstHead {
     /// "Show 9 joins" or "Hide 9 joins".
     toggle: String,
     expanded: bool,
+    /// "Show joins via {code}", unless the reader filters by that code
+    /// already (a collapsed burst hides its joins' chips, and their buttons).
+    filter_label: Option<String>,
     /// Which burst, across renders: its code and newest join.
     key: String,
 }
@@ -112,8 +119,9 @@ pub fn Timeline(
     settings: TimelineSettings,
 ) -> impl IntoView {
     let i18n = I18n::get();
-    // The bursts the reader expanded, by key (a burst collapsed by default).
-    let expanded = RwSignal::new(Vec::<String>::new());
+    // The bursts the reader opened or closed, by key, and which (otherwise
+    // a burst is collapsed, unless the reader filters by its code).
+    let chosen = RwSignal::new(Vec::<(String, bool)>::new());
     // Every text that depends on the clock or the language is computed
     // here, once per change, so the rows hold no reactive closures of their
     // own (closures per row cost memory on every page switch).
@@ -126,9 +134,10 @@ pub fn Timeline(
             exact: settings.exact_times.get(),
         };
         let events = events.get();
-        let groups = expanded
-            .with(|expanded| {
-                group_by_day(rows(&events, &texts, expanded), |row| {
+        let open_code = settings.open_code.get();
+        let groups = chosen
+            .with(|chosen| {
+                group_by_day(rows(&events, &texts, chosen, open_code.as_deref()), |row| {
                     local_day(events[row.index].created_at.instant())
                 })
             })
@@ -156,11 +165,18 @@ pub fn Timeline(
             return;
         };
         let class = button.class_name();
+        if class.contains("ca-burst-filter") {
+            if let Some(code) = button.get_attribute("data-code") {
+                settings.on_code.run(code);
+            }
+            return;
+        }
         if class.contains("ca-burst-toggle") {
             if let Some(key) = button.get_attribute("data-key") {
-                expanded.update(|open| match open.iter().position(|k| *k == key) {
-                    Some(at) => _ = open.remove(at),
-                    None => open.push(key),
+                let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+                chosen.update(|chosen| {
+                    chosen.retain(|(chosen, _)| *chosen != key);
+                    chosen.push((key, open));
                 });
             }
             return;
@@ -248,7 +264,12 @@ impl TimeTexts {
     }
 }
 
-fn rows(events: &[ActivityEvent], texts: &TimeTexts, expanded: &[String]) -> Vec<Row> {
+fn rows(
+    events: &[ActivityEvent],
+    texts: &TimeTexts,
+    chosen: &[(String, bool)],
+    open_code: Option<&str>,
+) -> Vec<Row> {
     let bursts = find_join_bursts(events);
     let key_of = |burst: usize| {
         let newest = &events[bursts[burst].newest()];
@@ -268,12 +289,17 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts, expanded: &[String]) -> Vec
         }
     }
     for item in layout(events.len(), &bursts, |burst| {
-        expanded.contains(&key_of(burst))
+        let key = key_of(burst);
+        chosen
+            .iter()
+            .find_map(|(chosen, open)| (*chosen == key).then_some(*open))
+            .unwrap_or(open_code == Some(bursts[burst].code.as_str()))
     }) {
         match item {
             Item::Event(index) => hidden[index] = false,
             Item::Burst { burst, expanded } => {
                 let count = Arg::Number(bursts[burst].events.len() as u64);
+                let code = &bursts[burst].code;
                 let toggle = if expanded {
                     MessageId::HideJoins
                 } else {
@@ -283,9 +309,14 @@ fn rows(events: &[ActivityEvent], texts: &TimeTexts, expanded: &[String]) -> Vec
                     bursts[burst].newest(),
                     BurstHead {
                         note: texts.texts.burst_note(&bursts[burst]),
-                        code: bursts[burst].code.clone(),
+                        code: code.clone(),
                         toggle: texts.texts.format(toggle, &[("count", count)]),
                         expanded,
+                        filter_label: (open_code != Some(code.as_str())).then(|| {
+                            texts
+                                .texts
+                                .format(MessageId::ShowJoinsVia, &[("code", Arg::Text(code))])
+                        }),
                         key: key_of(burst),
                     },
                 );
@@ -330,6 +361,9 @@ fn burst_item(head: &BurstHead) -> impl IntoView {
     view! {
         <li class="ca-burst-item" part="row">
             <p class="ca-burst" role="note">{note}</p>
+            {head.filter_label.clone().map(|label| view! {
+                <button type="button" class="ca-burst-filter" title=label.clone() aria-label=label data-code=head.code.clone()></button>
+            })}
             <button
                 type="button"
                 class="ca-button ca-burst-toggle"
