@@ -91,7 +91,7 @@ fn at_or_before(instant: DateTime<Utc>, end: DateTime<Utc>) -> bool {
 const SETTLE: Duration = Duration::from_millis(600);
 
 /// The date input named "Jump to date"; `on_jump` gets the chosen day once
-/// it has settled, or at once on Enter or when the input is left.
+/// it has settled.
 #[component]
 pub fn JumpToDate(
     /// Called with the chosen day.
@@ -103,40 +103,31 @@ pub fn JumpToDate(
     let i18n = I18n::get();
     // A date input's value is always "yyyy-mm-dd" (NaiveDate's Display).
     let today = now().date_naive().to_string();
-    let input = NodeRef::<leptos::html::Input>::new();
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let cancel = move || {
-        let handle = pending.try_update_value(Option::take).flatten();
-        handle.map(|handle| handle.clear())
-    };
-    let jump_now = move || {
-        if cancel().is_some() {
-            if let Some(input) = input.get_untracked() {
-                on_jump.run(chosen_day(&input));
-            }
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
         }
     };
-    let changed = move |_| {
+    let changed = move |event| {
         cancel();
-        pending.set_value(set_timeout_with_handle(jump_now, SETTLE).ok());
+        let day = chosen_day(&event_target(&event));
+        let jump = move || {
+            pending.try_set_value(None);
+            on_jump.run(day);
+        };
+        pending.set_value(set_timeout_with_handle(jump, SETTLE).ok());
     };
-    on_cleanup(move || _ = cancel());
+    on_cleanup(cancel);
     view! {
         <label class="ca-jump">
             {i18n.tr(MessageId::JumpToDate)}
             <input
                 type="date"
                 class="ca-input"
-                node_ref=input
                 max=today
                 aria-busy=move || busy.get().then_some("true")
                 on:change=changed
-                on:keydown=move |event| {
-                    if event.key() == "Enter" {
-                        jump_now();
-                    }
-                }
-                on:blur=move |_| jump_now()
             />
         </label>
     }

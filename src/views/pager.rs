@@ -1,6 +1,7 @@
 //! The pager view: Previous / Next, the shown range, and the page size.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::locale::I18n;
 use crate::i18n::MessageId;
@@ -36,14 +37,22 @@ pub fn Pager(
     // A button the reader used that has nothing more to go to hands the
     // focus to the other one (a disabled button cannot hold it, and the
     // reader would be sent back to the top of the page).
-    let previous_button = NodeRef::<leptos::html::Button>::new();
-    let next_button = NodeRef::<leptos::html::Button>::new();
-    let go = move |page: PageRequest, at_end: bool, other: NodeRef<leptos::html::Button>| {
+    let go = move |page: PageRequest, at_end: bool, event: web_sys::MouseEvent, other: &str| {
         on_navigate.run(page);
-        if at_end {
-            if let Some(other) = other.get_untracked() {
-                let _ = other.focus();
-            }
+        let other = at_end
+            .then(|| {
+                event
+                    .target()?
+                    .dyn_into::<web_sys::Element>()
+                    .ok()?
+                    .closest(".ca-pager")
+                    .ok()?
+            })
+            .flatten()
+            .and_then(|pager| pager.query_selector(other).ok().flatten())
+            .and_then(|other| other.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(other) = other {
+            let _ = other.focus();
         }
     };
     let total = move || range.with_untracked(|range| range.map_or(0, |range| range.total));
@@ -55,12 +64,11 @@ pub fn Pager(
         <nav class="ca-pager" part="pager" aria-label=name>
             <button
                 type="button"
-                class="ca-button"
-                node_ref=previous_button
+                class="ca-button ca-previous"
                 disabled=move || previous().is_none()
-                on:click=move |_| {
+                on:click=move |event| {
                     if let Some(page) = previous() {
-                        go(page, page.previous().is_none(), next_button);
+                        go(page, page.previous().is_none(), event, ".ca-next");
                     }
                 }
             >
@@ -98,12 +106,11 @@ pub fn Pager(
             </label>
             <button
                 type="button"
-                class="ca-button"
-                node_ref=next_button
+                class="ca-button ca-next"
                 disabled=move || next().is_none()
-                on:click=move |_| {
+                on:click=move |event| {
                     if let Some(page) = next() {
-                        go(page, page.next(total()).is_none(), previous_button);
+                        go(page, page.next(total()).is_none(), event, ".ca-previous");
                     }
                 }
             >
