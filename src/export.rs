@@ -62,9 +62,13 @@ impl ExportFormat {
 #[error("The export could not be written: {0}")]
 pub struct ExportError(String);
 
+/// What a spreadsheet may read as the start of a formula: the contract's
+/// four, and tab and carriage return, which OWASP lists too.
+pub const FORMULA_LEADS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A cell a spreadsheet would run as a formula gets a leading `'`.
 fn guarded(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    if cell.starts_with(FORMULA_LEADS) {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -154,7 +158,7 @@ mod tests {
 
     #[test]
     fn formulas_are_defused() {
-        for name in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)"] {
+        for name in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1"] {
             let csv = to_csv(&[event(name, None, None)]);
             let row = csv.lines().nth(1).expect("a row");
             assert!(
