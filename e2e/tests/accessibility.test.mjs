@@ -114,6 +114,30 @@ describe('accessibility', () => {
     f.activity.assertNoPageErrors();
   });
 
+  test('two pages: Next hands the focus to Previous, and back (the other button is enabled only once the page changes)', async () => {
+    await f.portal.putChat(84, { events: Array.from({ length: 20 }, (_, i) => event(200 + i, `member${i}`, 'join')) });
+    await f.activity.open('?chat_id=84&limit=10');
+    await f.activity.settled();
+    await f.activity.next.focus();
+    await f.page.keyboard.press('Enter');
+    await f.activity.expectApiPage(84, 10, 10);
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Previous page');
+    await f.page.keyboard.press('Enter');
+    await f.activity.expectApiPage(84, 0, 10);
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Next page');
+  });
+
+  test('a Retry that fails again: the new Retry button has the focus', async () => {
+    await f.portal.setFaults([{ chat_id: 1, status: 500, times: 2 }]);
+    await f.activity.open('?chat_id=1');
+    await f.activity.region.getByRole('button', { name: 'Retry' }).focus();
+    await f.page.keyboard.press('Enter');
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Retry' && document.activeElement.isConnected);
+    await f.page.keyboard.press('Enter');
+    await f.activity.settled();
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+  });
+
   test('where the control used goes away (Retry), focus goes to the heading, or to the region when the heading is hidden', async () => {
     await f.portal.setFaults([{ chat_id: 1, status: 500, times: 1 }]);
     await f.activity.open('?chat_id=1');

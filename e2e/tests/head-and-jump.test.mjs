@@ -181,6 +181,26 @@ describe('new events and jump to date', () => {
     assert.equal(await f.page.evaluate(() => document.activeElement?.getAttribute('type')), 'date', 'focus stays in the date input');
   });
 
+  test('jump to date landing on the page shown: nothing loads, the range is said', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const range = await f.activity.rangeText();
+    const today = await f.page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    await f.activity.region.getByLabel('Jump to date').fill(today);
+    await f.activity.region.getByRole('status').getByText(range, { exact: true }).waitFor();
+    assert.equal(f.activity.searchParams().get('page'), null, 'still the first page');
+  });
+
+  test("the date input stops at the viewer's local today, not UTC's", async () => {
+    // A zone whose date differs from UTC's now: UTC+14 late in the UTC day, UTC−11 early.
+    const timezoneId = new Date().getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    await f.signInAs('maria', { timezoneId });
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const today = await f.page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    assert.equal(await f.activity.region.getByLabel('Jump to date').getAttribute('max'), today);
+  });
+
   test('jump to date: clear messages for the future and before the first event', async () => {
     await f.activity.open('?chat_id=1');
     await f.activity.settled();

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
-use super::focus::{focus_soon, holds_focus};
+use super::focus::{focus_is_free, focus_soon, holds_focus};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
 use super::locale::{above, local_texts, I18n};
@@ -214,9 +214,14 @@ pub fn ChatActivity(
     // What the component says politely to screen readers (its status region).
     let announcement = RwSignal::new(String::new());
     let focus_title = move || {
-        // A heading shown to screen readers only would hold an invisible
-        // focus: then the region itself takes it.
-        let title = root.get_untracked().and_then(|root| {
+        // Never taken from where the reader went meanwhile. A heading shown
+        // to screen readers only would hold an invisible focus: then the
+        // region itself takes it.
+        let title = root
+            .try_get_untracked()
+            .flatten()
+            .filter(|root| focus_is_free(root));
+        let title = title.and_then(|root| {
             root.query_selector(".ca-title:not(.ca-visually-hidden)")
                 .ok()
                 .flatten()
@@ -301,6 +306,7 @@ pub fn ChatActivity(
                 }
             }
             FetchOutcome::Unauthorized | FetchOutcome::Forbidden => {
+                on_arrival.set_value(Arrival::Quiet);
                 shown.set(None);
                 status.set(Status::Hidden);
                 let callback = match outcome {
@@ -324,6 +330,17 @@ pub fn ChatActivity(
                     }
                 }
                 status.set(Status::Failed(error.clone()));
+                // The control that asked (Retry, Show new events) went
+                // with the page: the new Retry takes the focus, else the
+                // heading. (Nothing is left pending for a later load.)
+                if on_arrival.try_update_value(std::mem::take) == Some(Arrival::FocusHeading) {
+                    match root.try_get_untracked().flatten() {
+                        Some(root) if error.is_retryable() && focus_is_free(&root) => {
+                            focus_soon(root.into(), ".ca-retry");
+                        }
+                        _ => focus_title(),
+                    }
+                }
                 if let Some(callback) = on_error {
                     callback.run(LoadFailure {
                         chat_id: chat,
@@ -630,15 +647,19 @@ pub fn ChatActivity(
                 return;
             }
             match found {
-                Ok(index) => go_to(
-                    PageRequest {
-                        offset: index / u64::from(started_at.limit.get())
-                            * u64::from(started_at.limit.get()),
+                Ok(index) => {
+                    let limit = u64::from(started_at.limit.get());
+                    let page = PageRequest {
+                        offset: index / limit * limit,
                         ..started_at
-                    },
-                    HistoryMode::Push,
-                    Arrival::SayRange,
-                ),
+                    };
+                    if page == started_at {
+                        // The page shown already: nothing loads, the range is said.
+                        say_range();
+                    } else {
+                        go_to(page, HistoryMode::Push, Arrival::SayRange);
+                    }
+                }
                 Err(failure) => {
                     let message = i18n.with_untracked(|texts| failure.text(texts));
                     announcement.try_set(message.clone());

@@ -20,6 +20,17 @@ pub fn holds_focus(container: &Element) -> bool {
     active.is_some_and(|active| container.contains(Some(&active)))
 }
 
+/// Whether focus may be moved into `container` without taking it from
+/// the reader: it is inside already, or on no element (the page's body,
+/// where it falls when the focused control is removed).
+pub fn focus_is_free(container: &Element) -> bool {
+    holds_focus(container)
+        || web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.active_element())
+            .is_none_or(|active| active.tag_name() == "BODY")
+}
+
 /// Focuses the first element matching `selector` in `container` once the
 /// view shows the change just made (at the next frame).
 pub fn focus_soon(container: Element, selector: &'static str) {

@@ -5,7 +5,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
-use super::local_time::{local_day_bounds, now};
+use super::local_time::{local_day, local_day_bounds, now};
 use super::locale::I18n;
 use crate::api::client::fetch_page;
 use crate::api::{ApiBase, FetchOutcome, LoadError};
@@ -102,7 +102,7 @@ pub fn JumpToDate(
 ) -> impl IntoView {
     let i18n = I18n::get();
     // A date input's value is always "yyyy-mm-dd" (NaiveDate's Display).
-    let today = now().date_naive().to_string();
+    let today = local_day(now()).to_string();
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     let cancel = move || {
         if let Some(handle) = pending.try_update_value(Option::take).flatten() {

@@ -21,7 +21,7 @@ pub fn FailureNotice(
         <div class="ca-notice ca-notice-error" part="alert" role="alert">
             <p class="ca-notice-text">{message}</p>
             {on_retry.map(|retry| view! {
-                <button type="button" class="ca-button" on:click=move |_| retry.run(())>{i18n.tr(MessageId::Retry)}</button>
+                <button type="button" class="ca-button ca-retry" on:click=move |_| retry.run(())>{i18n.tr(MessageId::Retry)}</button>
             })}
         </div>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::focus::focus_soon;
 use super::locale::I18n;
 use crate::i18n::MessageId;
 use crate::paging::{PageRequest, PageSize, ShownRange};
@@ -37,24 +38,24 @@ pub fn Pager(
     // A button the reader used that has nothing more to go to hands the
     // focus to the other one (a disabled button cannot hold it, and the
     // reader would be sent back to the top of the page).
-    let go = move |page: PageRequest, at_end: bool, event: web_sys::MouseEvent, other: &str| {
-        on_navigate.run(page);
-        let other = at_end
-            .then(|| {
-                event
-                    .target()?
-                    .dyn_into::<web_sys::Element>()
-                    .ok()?
-                    .closest(".ca-pager")
-                    .ok()?
-            })
-            .flatten()
-            .and_then(|pager| pager.query_selector(other).ok().flatten())
-            .and_then(|other| other.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(other) = other {
-            let _ = other.focus();
-        }
-    };
+    let go =
+        move |page: PageRequest, at_end: bool, event: web_sys::MouseEvent, other: &'static str| {
+            on_navigate.run(page);
+            let pager = at_end
+                .then(|| {
+                    event
+                        .target()?
+                        .dyn_into::<web_sys::Element>()
+                        .ok()?
+                        .closest(".ca-pager")
+                        .ok()?
+                })
+                .flatten();
+            // Once the buttons show the new page (the other may be disabled until then).
+            if let Some(pager) = pager {
+                focus_soon(pager, other);
+            }
+        };
     let total = move || range.with_untracked(|range| range.map_or(0, |range| range.total));
     let change_size = move |event| {
         let size = PageSize::parse(&event_target_value(&event)).size;
