@@ -11,6 +11,7 @@ use web_sys::AbortSignal;
 use super::chat_read::{ChatRead, ReadRequest};
 use super::client::fetch_page;
 use super::{ActivityEvent, ApiBase, FetchOutcome, LoadError};
+use crate::chat_id::ChatId;
 use crate::paging::{PageRequest, PageSize};
 
 /// How far a read has come.
@@ -116,14 +117,15 @@ pub async fn read_all(
     Ok(read.take().into_events().unwrap_or_default())
 }
 
-/// How many events `chat` has now (one small request), to tell whether a
-/// read held is still the whole chat; none when the API does not say.
+/// How many events `chat` has now, by a head check (`offset=0&limit=1`):
+/// whether new events arrived, whether a read held is still the whole
+/// chat; none when the API does not say.
 pub async fn chat_total(
     api_base: &ApiBase,
-    chat: PageRequest,
+    chat: ChatId,
     abort: Option<&AbortSignal>,
 ) -> Option<u64> {
-    let url = api_base.activity_url(&PageRequest::first(chat.chat_id, PageSize::clamped(10)));
+    let url = api_base.activity_url(&PageRequest::first(chat, PageSize::clamped(1)));
     match fetch_page(&url, abort).await {
         FetchOutcome::Page(page) => Some(page.total),
         _ => None,

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
-use super::focus::{focus_is_free, focus_soon, holds_focus};
+use super::focus::{focus_is_free, focus_soon, follow_focus};
 use super::jump_to_date::{find_day, JumpToDate};
 use super::local_time;
 use super::locale::{above, local_texts, I18n};
@@ -19,6 +19,7 @@ use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
 use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
 use crate::api::client::fetch_page;
+use crate::api::scan::chat_total;
 use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::host_options::{HeadingLevel, Tool, Tools};
@@ -396,9 +397,7 @@ pub fn ChatActivity(
     // to the Clear button of the filter it set.
     let focus_from_row = move |clear: &'static str| {
         if let Some(root) = root.try_get_untracked().flatten() {
-            if holds_focus(&root) {
-                focus_soon(root.into(), clear);
-            }
+            follow_focus(root.into(), clear);
         }
     };
     let settings = TimelineSettings {
@@ -461,13 +460,10 @@ pub fn ChatActivity(
             return;
         }
         let source = source.get_untracked();
-        let url = source
-            .api_base
-            .activity_url(&PageRequest::first(source.chat_id, PageSize::clamped(1)));
         leptos::task::spawn_local(async move {
-            if let FetchOutcome::Page(page) = fetch_page(&url, None).await {
+            if let Some(total) = chat_total(&source.api_base, source.chat_id, None).await {
                 let before = head.try_with_untracked(HeadTracker::unseen);
-                head.try_update(|head| head.head_checked(page.total));
+                head.try_update(|head| head.head_checked(total));
                 let after = head.try_with_untracked(HeadTracker::unseen);
                 if let (Some(before), Some(after)) = (before, after) {
                     if after > before {

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
-use super::focus::{focus_soon, holds_focus};
+use super::focus::follow_focus;
 use super::local_time::{local_day, now};
 use super::locale::I18n;
 use super::scan_progress::ScanProgressBar;
@@ -56,9 +56,7 @@ pub fn ExportTools(
     // with them (to Cancel export, then back to the format's button).
     let focus_follows = move |selector: &'static str| {
         if let Some(tools) = tools.try_get_untracked().flatten() {
-            if holds_focus(&tools) {
-                focus_soon(tools.into(), selector);
-            }
+            follow_focus(tools.into(), selector);
         }
     };
     let running = RwSignal::new(None::<Running>);
@@ -103,7 +101,7 @@ pub fn ExportTools(
             // What the component holds, if the chat has not grown since
             // (one small request tells); else the whole chat, read anew.
             let current = match known {
-                Some(events) => (chat_total(&api_base, chat, signal.as_ref()).await
+                Some(events) => (chat_total(&api_base, chat.chat_id, signal.as_ref()).await
                     == Some(events.len() as u64))
                 .then_some(events),
                 None => None,

@@ -31,6 +31,15 @@ pub fn focus_is_free(container: &Element) -> bool {
             .is_none_or(|active| active.tag_name() == "BODY")
 }
 
+/// Where the focus is inside `container` (on a control about to go): it
+/// goes to the first element matching `selector` there once the view has
+/// changed. Elsewhere it is left alone.
+pub fn follow_focus(container: Element, selector: &'static str) {
+    if holds_focus(&container) {
+        focus_soon(container, selector);
+    }
+}
+
 /// Focuses the first element matching `selector` in `container` once the
 /// view shows the change just made (at the next frame).
 pub fn focus_soon(container: Element, selector: &'static str) {
