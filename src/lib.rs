@@ -35,6 +35,7 @@
 
 #![warn(missing_docs)]
 
+pub mod activity_state;
 pub mod api;
 pub mod avatar;
 pub mod burst_layout;

@@ -173,22 +173,34 @@ impl PageRequest {
         (offset < total).then_some(Self { offset, ..*self })
     }
 
-    /// The page of the new size that holds the first event shown now.
-    pub fn with_limit(&self, limit: PageSize) -> Self {
+    /// The page of this size that holds the event at `index` (pages start
+    /// at multiples of the size).
+    ///
+    /// ```
+    /// use chat_activity::{ChatId, PageRequest, PageSize};
+    /// let chat = ChatId::new(1).unwrap();
+    /// let page = PageRequest::first(chat, PageSize::clamped(25));
+    /// assert_eq!(page.holding(24).offset, 0);
+    /// assert_eq!(page.holding(25).offset, 25);
+    /// assert_eq!(page.holding(9_999).offset, 9_975);
+    /// ```
+    pub fn holding(&self, index: u64) -> Self {
+        let limit = self.limit.as_u64();
         Self {
-            offset: self.offset / limit.as_u64() * limit.as_u64(),
-            limit,
+            offset: index / limit * limit,
             ..*self
         }
+    }
+
+    /// The page of the new size that holds the first event shown now.
+    pub fn with_limit(&self, limit: PageSize) -> Self {
+        Self { limit, ..*self }.holding(self.offset)
     }
 
     /// When the request lies past the end of a non-empty timeline: the last
     /// page instead.
     pub fn clamped_to(&self, total: u64) -> Option<Self> {
-        (total > 0 && self.offset >= total).then(|| Self {
-            offset: (total - 1) / self.limit.as_u64() * self.limit.as_u64(),
-            ..*self
-        })
+        (total > 0 && self.offset >= total).then(|| self.holding(total - 1))
     }
 
     /// The API path and query, relative to the API base.
@@ -397,5 +409,22 @@ mod tests {
         assert_eq!(ShownRange::new(0, 0, 10), None);
         // A server that under-counts never makes the range read backwards.
         assert_eq!(ShownRange::new(10, 5, 3).map(|r| r.total), Some(15));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn the_page_holding_an_event_starts_at_a_multiple_of_its_size_and_holds_it(
+            index in 0_u64..u64::MAX / 2,
+            limit in 1_u32..=100,
+            from in 0_u64..1_000_000,
+        ) {
+            let asked = PageRequest { offset: from, ..PageRequest::first(chat(), size(limit)) };
+            let page = asked.holding(index);
+            let limit = page.limit.as_u64();
+            proptest::prop_assert_eq!(page.offset % limit, 0);
+            proptest::prop_assert!(page.offset <= index && index < page.offset + limit);
+            proptest::prop_assert_eq!((page.chat_id, page.limit), (asked.chat_id, asked.limit));
+        }
     }
 }

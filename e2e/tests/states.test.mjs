@@ -262,6 +262,38 @@ describe('what it shows', () => {
     assert.equal((await f.activity.alert.textContent()).trim(), 'Chat not found');
   });
 
+  test('the tools act on a chat with events: usable on its first page, not after a 404, a failed first load or in an empty chat', async () => {
+    const controls = () => [
+      f.activity.region.getByLabel('Jump to date'),
+      f.activity.region.getByLabel('Filter by action'),
+      f.activity.region.getByLabel('Search username'),
+      f.activity.region.getByRole('button', { name: 'Export CSV' }),
+      f.activity.region.getByRole('button', { name: 'Export JSON' }),
+    ];
+    const disabled = () => Promise.all(controls().map((control) => control.isDisabled()));
+    const none = [false, false, false, false, false];
+    const all = [true, true, true, true, true];
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.settled();
+    assert.deepEqual(await disabled(), none);
+
+    await f.activity.open('?chat_id=999');
+    await f.activity.alert.waitFor();
+    assert.deepEqual(await disabled(), all, 'nothing to act on after "Chat not found"');
+
+    await f.activity.open(`?chat_id=${EMPTY_CHAT}`);
+    await f.activity.region.getByText('No activity yet').waitFor();
+    assert.deepEqual(await disabled(), all, 'nothing to act on in an empty chat');
+
+    await f.portal.setFaults([{ chat_id: PUBLIC_CHAT, status: 500, times: 1 }]);
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.alert.waitFor();
+    assert.deepEqual(await disabled(), all, 'nothing read yet');
+    await f.activity.retry.click();
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    assert.deepEqual(await disabled(), none, 'usable once the chat is read');
+  });
+
   test('a server error: an alert saying what went wrong, and Retry that works', async () => {
     await f.portal.setFaults([{ chat_id: PUBLIC_CHAT, status: 500, times: 1 }]);
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);

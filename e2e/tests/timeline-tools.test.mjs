@@ -111,6 +111,28 @@ describe('timeline tools', () => {
     assert.deepEqual(await states(), ['idle', 'idle']);
   });
 
+  test('invite chips: copying the same code again is said again', async () => {
+    await f.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: f.portal.pages });
+    await f.portal.putChat(34, { events: [event(1, 'alice', 'join', { method: 'invite', code: 'Vy8nFKq2' })] });
+    await f.activity.open('?chat_id=34');
+    await f.activity.settled();
+    const copy = f.activity.region.getByRole('button', { name: 'Copy invite code Vy8nFKq2' });
+    const status = f.activity.region.getByRole('status');
+    await copy.click();
+    await status.getByText('Copied invite code Vy8nFKq2').waitFor();
+    // A screen reader reads a live region when it changes: the second copy must change it.
+    await status.evaluate((region) => {
+      window.__statusChanges = [];
+      new MutationObserver(() => window.__statusChanges.push(region.textContent)).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await copy.click();
+    await f.page.waitForFunction(() => window.__statusChanges.length > 0);
+    assert.equal((await status.textContent()).trim(), 'Copied invite code Vy8nFKq2');
+  });
   test('invite chips: a refused clipboard gets a clear message', async () => {
     await f.page.addInitScript(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));

@@ -8,28 +8,33 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use self::feed::{Delivered, Feed, PageEvents};
+use self::jump::{Jump, JumpScope};
+use super::announcer::Announcer;
 use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
 use super::focus::{focus_is_free, focus_soon, follow_focus};
-use super::jump_to_date::{find_day, JumpToDate};
+use super::jump_to_date::JumpToDate;
 use super::local_time;
 use super::locale::{above, local_texts, I18n};
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
-use super::timers::{document_hidden, every, lasting, shared_clock, Countdown};
+use super::timers::{document_hidden, every, lasting, shared_clock};
+use crate::activity_state::{tools_usable, Arrival, Content, FocusOnFailure, Status};
 use crate::api::client::fetch_page;
-use crate::api::scan::chat_total;
-use crate::api::{ActivityEvent, ActivityPage, ApiBase, FetchOutcome, LoadError};
+use crate::api::{ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::host_options::{HeadingLevel, Tool, Tools};
 use crate::i18n::template::Arg;
 use crate::i18n::{MessageId, Messages};
-use crate::new_events::{drop_repeated, HeadTracker, ShowNewEvents};
-use crate::page_loader::PageLoader;
+use crate::new_events::{HeadTracker, ShowNewEvents};
 use crate::page_url::PageQuery;
 use crate::paging::{PageRequest, PageSize, ShownRange};
 use crate::url_sync::{self, HistoryMode, UrlWriter};
+
+mod feed;
+mod jump;
 
 /// How often the head of the timeline is checked for new events, by default.
 pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
@@ -56,66 +61,12 @@ pub struct LoadFailure {
     pub error: LoadError,
 }
 
-/// What the component's body shows under its tools.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Content {
-    /// Nothing yet (or a notice above says why).
-    Nothing,
-    /// The filter matched no events.
-    NoMatch,
-    /// The chat has no events.
-    NoActivity,
-    /// The timeline.
-    Events,
-}
-
-/// Where the component stands, apart from the page on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Status {
-    Loading,
-    Ready,
-    /// `401` or `403`: nothing is shown at all.
-    Hidden,
-    Failed(LoadError),
-}
-
 /// What the props ask for. When it changes, paging starts over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Source {
     chat_id: ChatId,
     api_base: ApiBase,
     page_size: PageSize,
-}
-
-/// The page on screen and the request that brought it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct ShownPage {
-    api_base: ApiBase,
-    request: PageRequest,
-    page: PageEvents,
-}
-
-/// A page's events and where they stand in the chat. The events are
-/// shared, not copied, by everything that shows them: a page switch
-/// decodes one page and copies none.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct PageEvents {
-    events: Arc<[ActivityEvent]>,
-    offset: u64,
-    total: u64,
-    /// Matches of a read not finished: more may come.
-    so_far: bool,
-}
-
-impl From<ActivityPage> for PageEvents {
-    fn from(page: ActivityPage) -> Self {
-        Self {
-            events: page.events.into(),
-            offset: page.offset,
-            total: page.total,
-            so_far: false,
-        }
-    }
 }
 
 /// The chat activity timeline: newest first, with paging controls.
@@ -204,16 +155,12 @@ pub fn ChatActivity(
                 |(_, request)| request,
             )
     });
-    // After a page change the reader asked for: focus stays on the control
-    // they used and the new range is said, or, where that control goes
-    // away (Show new events, Retry), focus goes to the heading.
     let root = NodeRef::<leptos::html::Section>::new();
-    let on_arrival = StoredValue::new(Arrival::Quiet);
     // The language and direction where the component stands, followed live.
     let local = local_texts(move || root.get().and_then(|root| above(&root)), messages);
     let i18n = I18n::provide(local.texts);
-    // What the component says politely to screen readers (its status region).
-    let announcement = RwSignal::new(String::new());
+    let announcer = Announcer::new();
+    let announce = announcer.callback();
     let focus_title = move || {
         // Never taken from where the reader went meanwhile. A heading shown
         // to screen readers only would hold an invisible focus: then the
@@ -232,9 +179,14 @@ pub fn ChatActivity(
             let _ = title.focus();
         }
     };
+    // The API's pages: loading, what is shown, the head's growth.
+    let feed = Feed::new();
     let url_writer = sync_url.then(UrlWriter::new);
+    // After a page change the reader asked for, focus stays on the control
+    // they used and the new range is said, or, where that control goes
+    // away (Show new events, Retry), focus goes to the heading.
     let go_to = move |request: PageRequest, mode: HistoryMode, arrival: Arrival| {
-        on_arrival.set_value(arrival);
+        feed.expect(arrival);
         position.set(Some((source.get_untracked(), request)));
         if let Some(writer) = url_writer {
             writer.write_soon(request, mode);
@@ -244,103 +196,57 @@ pub fn ChatActivity(
         follow_url(source, position, writer);
     }
 
-    let status = RwSignal::new(Status::Loading);
-    let shown = RwSignal::new(None::<ShownPage>);
-    // Counts loads of the same request again (Retry, a countdown, new events).
-    let reloads = RwSignal::new(0_u32);
-    let loader = PageLoader::new();
-    let head = RwSignal::new(HeadTracker::default());
-    // A busy service (429/503 with Retry-After) is asked again once, by
-    // itself, after the time it named; the countdown is on screen.
-    let countdown = Countdown::new(move || reloads.update(|count| *count += 1));
-    let auto_retried = StoredValue::new(None::<PageRequest>);
-
-    let deliver = move |api_base: ApiBase, request: PageRequest, outcome: FetchOutcome| {
+    let answered = move |request: PageRequest, delivered: Delivered| {
         let chat = request.chat_id;
-        match outcome {
-            FetchOutcome::Page(mut page) => {
-                if let Some(last_page) = request.clamped_to(page.total) {
-                    go_to(last_page, HistoryMode::Replace, on_arrival.get_value());
-                    return;
-                }
-                let unseen_growth =
-                    head.try_update(|head| head.page_loaded(request.offset, page.total));
-                let previous = shown.with_untracked(|shown| {
-                    shown
-                        .as_ref()
-                        .filter(|shown| {
-                            shown.request.chat_id == chat && shown.request.offset < request.offset
-                        })
-                        .map(|shown| Arc::clone(&shown.page.events))
-                });
-                if let (Some(previous), Some(1..)) = (previous, unseen_growth) {
-                    // Events arrived unseen: the top of this page may repeat the last one.
-                    let (events, repeated) =
-                        drop_repeated(&previous, std::mem::take(&mut page.events));
-                    page.events = events;
-                    page.offset = page.offset.saturating_add(repeated as u64);
-                }
-                let range = ShownRange::new(page.offset, page.events.len(), page.total);
-                let loaded = LoadedPage {
-                    chat_id: chat,
-                    total: page.total,
-                    offset: request.offset,
-                    limit: request.limit.get(),
-                };
-                shown.set(Some(ShownPage {
-                    api_base,
-                    request,
-                    page: page.into(),
-                }));
-                status.set(Status::Ready);
-                match on_arrival.try_update_value(std::mem::take) {
-                    Some(Arrival::FocusHeading) => focus_title(),
-                    Some(Arrival::SayRange) => {
-                        let said = range
-                            .map(|range| i18n.with_untracked(|texts| texts.shown_range(&range)));
-                        announcement.set(said.unwrap_or_default());
-                    }
-                    Some(Arrival::Quiet) | None => {}
+        match delivered {
+            Delivered::PastTheEnd(last_page, arrival) => {
+                go_to(last_page, HistoryMode::Replace, arrival);
+            }
+            Delivered::Shown {
+                range,
+                total,
+                arrival,
+            } => {
+                match arrival {
+                    Arrival::FocusHeading => focus_title(),
+                    Arrival::SayRange => announcer.say(
+                        range
+                            .map(|range| i18n.with_untracked(|texts| texts.shown_range(&range)))
+                            .unwrap_or_default(),
+                    ),
+                    Arrival::Quiet => {}
                 }
                 if let Some(callback) = on_loaded {
-                    callback.run(loaded);
+                    callback.run(LoadedPage {
+                        chat_id: chat,
+                        total,
+                        offset: request.offset,
+                        limit: request.limit.get(),
+                    });
                 }
             }
-            FetchOutcome::Unauthorized | FetchOutcome::Forbidden => {
-                on_arrival.set_value(Arrival::Quiet);
-                shown.set(None);
-                status.set(Status::Hidden);
-                let callback = match outcome {
-                    FetchOutcome::Forbidden => on_forbidden,
-                    _ => on_unauthorized,
+            Delivered::Hidden { forbidden } => {
+                let callback = if forbidden {
+                    on_forbidden
+                } else {
+                    on_unauthorized
                 };
                 if let Some(callback) = callback {
                     callback.run(chat);
                 }
             }
-            FetchOutcome::Failed(error) => {
+            Delivered::Failed(error, arrival) => {
                 leptos::logging::warn!("chat-activity: chat {chat}: {}", error.detail());
-                if error == LoadError::NotFound {
-                    shown.set(None);
-                }
-                if let LoadError::Busy { retry_after, .. } = error {
-                    let first_time = auto_retried
-                        .try_update_value(|done| done.replace(request) != Some(request));
-                    if first_time == Some(true) {
-                        countdown.start(retry_after);
-                    }
-                }
-                status.set(Status::Failed(error.clone()));
                 // The control that asked (Retry, Show new events) went
                 // with the page: the new Retry takes the focus, else the
-                // heading. (Nothing is left pending for a later load.)
-                if on_arrival.try_update_value(std::mem::take) == Some(Arrival::FocusHeading) {
-                    match root.try_get_untracked().flatten() {
-                        Some(root) if error.is_retryable() && focus_is_free(&root) => {
-                            focus_soon(root.into(), ".ca-retry");
-                        }
+                // heading.
+                match arrival.on_failure(error.is_retryable()) {
+                    Some(FocusOnFailure::Retry) => match root.try_get_untracked().flatten() {
+                        Some(root) if focus_is_free(&root) => focus_soon(root.into(), ".ca-retry"),
                         _ => focus_title(),
-                    }
+                    },
+                    Some(FocusOnFailure::Heading) => focus_title(),
+                    None => {}
                 }
                 if let Some(callback) = on_error {
                     callback.run(LoadFailure {
@@ -357,22 +263,12 @@ pub fn ChatActivity(
     // mounted, and its answer is on its way meanwhile. (Kept for as long as
     // the component lives; dropping it would stop it.)
     let loading_effect = RenderEffect::new(move |_| {
-        reloads.track();
+        feed.track_reloads();
         let request = request.get();
         let api_base = source.with(|source| source.api_base.clone());
-        let other_chat = shown.with_untracked(|shown| {
-            shown.as_ref().is_some_and(|shown| {
-                shown.api_base != api_base || shown.request.chat_id != request.chat_id
-            })
+        feed.load(api_base, request, move |delivered| {
+            answered(request, delivered)
         });
-        if other_chat {
-            shown.set(None);
-            head.set(HeadTracker::default());
-        }
-        countdown.stop();
-        status.set(Status::Loading);
-        let url = api_base.activity_url(&request);
-        loader.load(url, move |outcome| deliver(api_base, request, outcome));
     });
     StoredValue::new_local(loading_effect);
 
@@ -411,11 +307,10 @@ pub fn ChatActivity(
         }),
         open_code: Signal::derive(move || filter.filter.with(|f| f.code.clone())),
         exact_times: exact_times.into(),
-        announce: Callback::new(move |message| announcement.set(message)),
+        announce,
     };
-    let loading = move || status.with(|status| *status == Status::Loading);
     // Dimmed only once a load has taken this long (`aria-busy` is at once).
-    let looks_busy = lasting(loading, Duration::from_millis(300));
+    let looks_busy = lasting(move || feed.is_loading(), Duration::from_millis(300));
 
     // A tool the host takes away takes its state with it: no filter and no
     // exact times left on without a control to turn them off.
@@ -454,41 +349,31 @@ pub fn ChatActivity(
         });
     };
     // New events: check the head every refresh interval while a page is shown.
-    let check_head = move || {
-        let ready = status.with_untracked(|status| *status == Status::Ready);
+    every(refresh_seconds, move || {
+        let ready = feed
+            .status
+            .with_untracked(|status| *status == Status::Ready);
         if !ready || document_hidden() {
             return;
         }
         let source = source.get_untracked();
-        leptos::task::spawn_local(async move {
-            if let Some(total) = chat_total(&source.api_base, source.chat_id, None).await {
-                let before = head.try_with_untracked(HeadTracker::unseen);
-                head.try_update(|head| head.head_checked(total));
-                let after = head.try_with_untracked(HeadTracker::unseen);
-                if let (Some(before), Some(after)) = (before, after) {
-                    if after > before {
-                        announcement.try_set(i18n.say(
-                            MessageId::NewEventsArrived,
-                            &[("count", Arg::Number(after))],
-                        ));
-                        refresh_filter(after - before);
-                    }
-                }
-            }
+        feed.check_head(source.api_base, source.chat_id, move |growth, unseen| {
+            announcer.say(i18n.say(
+                MessageId::NewEventsArrived,
+                &[("count", Arg::Number(unseen))],
+            ));
+            refresh_filter(growth);
         });
-    };
-    every(refresh_seconds, check_head);
+    });
     let show_new = move |_| match ShowNewEvents::from(request.get_untracked()) {
         ShowNewEvents::GoTo(first) => go_to(first, HistoryMode::Push, Arrival::FocusHeading),
-        ShowNewEvents::Reload => {
-            on_arrival.set_value(Arrival::FocusHeading);
-            reloads.update(|count| *count += 1);
-        }
+        ShowNewEvents::Reload => feed.reload(Arrival::FocusHeading),
     };
 
-    let page =
-        Memo::new(move |_| shown.with(|shown| shown.as_ref().map(|shown| shown.page.clone())));
-    let announce = Callback::new(move |message| announcement.set(message));
+    let page = Memo::new(move |_| {
+        feed.shown
+            .with(|shown| shown.as_ref().map(|shown| shown.page.clone()))
+    });
 
     Effect::new(move |_| {
         if filter.is_active() {
@@ -546,124 +431,35 @@ pub fn ChatActivity(
     // contents change. (A view rebuilt per page would leave its reactive
     // nodes subscribed to the signals that outlive it until those change.)
     let content = Memo::new(move |_| {
-        let filtering = filter.is_active();
-        let total = on_screen.with(|page| {
+        let (total, so_far) = on_screen.with(|page| {
             page.as_ref()
-                // No match yet while reading: the progress says why.
-                .filter(|page| !(page.so_far && page.total == 0))
-                .map(|page| page.total)
+                .map_or((None, false), |page| (Some(page.total), page.so_far))
         });
-        match (filtering, total) {
-            (_, None) => Content::Nothing,
-            (true, Some(0)) => Content::NoMatch,
-            (false, Some(0)) => Content::NoActivity,
-            (_, Some(_)) => Content::Events,
-        }
+        Content::of(filter.is_active(), total, so_far)
     });
     let has_range = Memo::new(move |_| range.with(Option::is_some));
     // The range on screen, said to screen readers (after a page change in
     // place, where focus stays on the control the reader used).
     let say_range = move || {
-        let said = range.with_untracked(|range| {
+        announcer.say(range.with_untracked(|range| {
             range
                 .as_ref()
                 .map(|range| i18n.with_untracked(|texts| texts.shown_range(range)))
-        });
-        announcement.set(said.unwrap_or_default());
+                .unwrap_or_default()
+        }));
     };
-    // Jump to date.
-    let jumping = RwSignal::new(false);
-    let jump_message = RwSignal::new(None::<String>);
-    // Each jump's number: a search the reader has replaced with another stops.
-    let jumps = StoredValue::new(0_u64);
-    let jump = Callback::new(move |day: Option<chrono::NaiveDate>| {
-        let this_jump = jumps.get_value() + 1;
-        jumps.set_value(this_jump);
-        // (A search this one replaces is busy no more.)
-        jumping.set(false);
-        let Some(day) = day else {
-            jump_message.set(Some(i18n.with_untracked(|texts| {
-                texts.jump_error(&crate::jump_to_date::JumpError::NoDate)
-            })));
-            return;
-        };
-        if filter.is_active() {
-            // Within the matches (read so far): the newest on or before that day.
-            let (start, end) = local_time::local_day_bounds(day);
-            let source = source.get_untracked();
-            let at = filter.page.get_untracked();
-            let found = crate::jump_to_date::check_not_future(start, local_time::now())
-                .map_err(|error| i18n.with_untracked(|texts| texts.jump_error(&error)))
-                .and_then(|()| {
-                    filter
-                        .position_at_or_before(&source.api_base, source.chat_id, end)
-                        .ok_or_else(|| {
-                            i18n.with_untracked(|texts| {
-                                texts.jump_error(
-                                    &crate::jump_to_date::JumpError::BeforeTheFirstEvent,
-                                )
-                            })
-                        })
-                });
-            match found {
-                Ok(index) => {
-                    let limit = u64::from(at.limit.get());
-                    jump_message.set(None);
-                    filter.page.set(PageRequest {
-                        offset: index as u64 / limit * limit,
-                        ..at
-                    });
-                    say_range();
-                }
-                Err(message) => {
-                    announcement.set(message.clone());
-                    jump_message.set(Some(message));
-                }
-            }
-            return;
-        }
-        let Some(total) =
-            shown.with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
-        else {
-            return;
-        };
-        let started_at = request.get_untracked();
-        let api_base = source.get_untracked().api_base;
-        jumping.set(true);
-        jump_message.set(None);
-        leptos::task::spawn_local(async move {
-            let latest = move || jumps.try_get_value() == Some(this_jump);
-            let searched = find_day(&api_base, started_at, total, day, latest).await;
-            let Some(found) = searched.filter(|_| latest()) else {
-                return;
-            };
-            jumping.try_set(false);
-            // Only if the reader has not moved on meanwhile.
-            if request.try_get_untracked() != Some(started_at) {
-                return;
-            }
-            match found {
-                Ok(index) => {
-                    let limit = u64::from(started_at.limit.get());
-                    let page = PageRequest {
-                        offset: index / limit * limit,
-                        ..started_at
-                    };
-                    if page == started_at {
-                        // The page shown already: nothing loads, the range is said.
-                        say_range();
-                    } else {
-                        go_to(page, HistoryMode::Push, Arrival::SayRange);
-                    }
-                }
-                Err(failure) => {
-                    let message = i18n.with_untracked(|texts| failure.text(texts));
-                    announcement.try_set(message.clone());
-                    jump_message.try_set(Some(message));
-                }
-            }
-        });
-    });
+    let jump_state = Jump::new();
+    let jump_scope = JumpScope {
+        source,
+        request,
+        feed,
+        filter,
+        i18n,
+        announcer,
+        go_to: move |page| go_to(page, HistoryMode::Push, Arrival::SayRange),
+        say_range,
+    };
+    let jump = Callback::new(move |day| jump_state.to(day, jump_scope));
     let on_navigate = Callback::new(move |request| {
         if filter.is_active() {
             filter.page.set(request);
@@ -677,14 +473,11 @@ pub fn ChatActivity(
         if filter.is_active() {
             filter.page.get()
         } else {
-            head.with(|head| head.shifted(request.get()))
+            feed.head.with(|head| head.shifted(request.get()))
         }
     });
-    let retry = Callback::new(move |()| {
-        // The Retry button goes with the failure.
-        on_arrival.set_value(Arrival::FocusHeading);
-        reloads.update(|count| *count += 1);
-    });
+    // The Retry button goes with the failure.
+    let retry = Callback::new(move |()| feed.reload(Arrival::FocusHeading));
     let name = Signal::derive(move || {
         label
             .get()
@@ -695,6 +488,14 @@ pub fn ChatActivity(
         None => i18n.text(MessageId::Pagination),
     });
     let shows = move |tool: Tool| tools.with(|tools| tools.shows(tool));
+    // No chat to act on (not found, not loaded, or empty): the tools would
+    // only repeat the notice.
+    let tools_idle = Signal::derive(move || !tools_usable(feed.chat_total(), filter.is_active()));
+    let status = feed.status;
+    let head = feed.head;
+    let countdown = feed.countdown;
+    let jumping = jump_state.busy;
+    let jump_message = jump_state.message;
 
     view! {
         <Show when=move || status.with(|status| *status != Status::Hidden)>
@@ -707,7 +508,7 @@ pub fn ChatActivity(
                 // Where the heading is for screen readers only, the region
                 // takes the focus after a page change instead.
                 tabindex=move || hide_heading.get().then_some("-1")
-                aria-busy=move || loading().then_some("true")
+                aria-busy=move || feed.is_loading().then_some("true")
                 lang=move || i18n.with(|texts| texts.locale().tag.clone())
                 dir=move || i18n.with(|texts| texts.locale().direction.as_str())
                 hidden=move || !local.ready.get()
@@ -717,7 +518,7 @@ pub fn ChatActivity(
                     <Show when=move || shows(Tool::Jump) || shows(Tool::Times)>
                         <div class="ca-toolbar" part="tools">
                             <Show when=move || shows(Tool::Jump)>
-                                <JumpToDate on_jump=jump busy=jumping />
+                                <JumpToDate on_jump=jump busy=jumping disabled=tools_idle />
                             </Show>
                             <Show when=move || shows(Tool::Times)>
                                 <button
@@ -735,7 +536,7 @@ pub fn ChatActivity(
                 <Show when=move || shows(Tool::Filter) || shows(Tool::Export)>
                     <div class="ca-tools" part="tools">
                         <Show when=move || shows(Tool::Filter)>
-                            <FilterControls state=filter />
+                            <FilterControls state=filter disabled=tools_idle />
                         </Show>
                         <Show when=move || shows(Tool::Export)>
                             <ExportTools
@@ -743,6 +544,7 @@ pub fn ChatActivity(
                                 chat=request
                                 announce
                                 filter=filter.filter
+                                disabled=tools_idle
                                 already_read=Callback::new(move |(api_base, chat)| filter.whole_chat(&api_base, chat))
                             />
                         </Show>
@@ -750,7 +552,7 @@ pub fn ChatActivity(
                 </Show>
                 <ActiveFilters state=filter on_cleared=Callback::new(move |()| focus_title()) />
                 <ReadProgress state=filter on_cancelled=Callback::new(move |()| focus_title()) />
-                <p class="ca-visually-hidden" role="status">{move || announcement.get()}</p>
+                <p class="ca-visually-hidden" role="status">{move || announcer.text()}</p>
                 {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {
                     let unseen = head.with(HeadTracker::unseen);
@@ -793,18 +595,6 @@ pub fn ChatActivity(
             </section>
         </Show>
     }
-}
-
-/// What a load the reader asked for does once its page is on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Arrival {
-    /// Nothing (the first load, Back and Forward, a refresh).
-    #[default]
-    Quiet,
-    /// Focus goes to the heading: the control used has gone.
-    FocusHeading,
-    /// The new range is said: focus stays on the control used.
-    SayRange,
 }
 
 /// The component's heading: focusable by script (after a page change the

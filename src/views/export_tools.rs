@@ -49,6 +49,9 @@ pub fn ExportTools(
     /// all already (for a filter): exported without asking the API again.
     #[prop(optional)]
     already_read: Option<WholeChat>,
+    /// Whether there is nothing to export (no chat read, or an empty one).
+    #[prop(into, optional)]
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let tools = NodeRef::<leptos::html::Div>::new();
@@ -160,8 +163,8 @@ pub fn ExportTools(
         <div class="ca-export" node_ref=tools>
             {move || match running.get() {
                 None => view! {
-                    <button type="button" class="ca-button ca-export-csv" on:click=move |_| start(ExportFormat::Csv)>{i18n.tr(MessageId::ExportCsv)}</button>
-                    <button type="button" class="ca-button ca-export-json" on:click=move |_| start(ExportFormat::Json)>{i18n.tr(MessageId::ExportJson)}</button>
+                    <button type="button" class="ca-button ca-export-csv" disabled=disabled on:click=move |_| start(ExportFormat::Csv)>{i18n.tr(MessageId::ExportCsv)}</button>
+                    <button type="button" class="ca-button ca-export-json" disabled=disabled on:click=move |_| start(ExportFormat::Json)>{i18n.tr(MessageId::ExportJson)}</button>
                 }
                 .into_any(),
                 Some(Running { progress, .. }) => view! {

@@ -246,6 +246,9 @@ impl FilterState {
 pub fn FilterControls(
     /// The state they change.
     state: FilterState,
+    /// Whether there is nothing to filter (no chat read, or an empty one).
+    #[prop(into, optional)]
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let set_action = move |event| {
         let action = action_from_choice(&event_target_value(&event));
@@ -260,7 +263,7 @@ pub fn FilterControls(
         <div class="ca-filter">
             <label class="ca-field">
                 {i18n.tr(MessageId::FilterByAction)}
-                <select class="ca-select" on:change=set_action prop:value=move || {
+                <select class="ca-select" disabled=disabled on:change=set_action prop:value=move || {
                     state.filter.with(|filter| filter.action.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default())
                 }>
                     <option value="">{i18n.tr(MessageId::AllActions)}</option>
@@ -275,6 +278,7 @@ pub fn FilterControls(
                 <input
                     type="search"
                     class="ca-input"
+                    disabled=disabled
                     prop:value=move || state.filter.with(|filter| filter.username.clone())
                     on:input=set_username
                 />

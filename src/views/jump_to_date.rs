@@ -99,6 +99,9 @@ pub fn JumpToDate(
     /// Whether a jump is running.
     #[prop(into)]
     busy: Signal<bool>,
+    /// Whether there is nothing to jump in (no chat read, or an empty one).
+    #[prop(into, optional)]
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     // A date input's value is always "yyyy-mm-dd" (NaiveDate's Display).
@@ -126,6 +129,7 @@ pub fn JumpToDate(
                 type="date"
                 class="ca-input"
                 max=today
+                disabled=disabled
                 aria-busy=move || busy.get().then_some("true")
                 on:change=changed
             />

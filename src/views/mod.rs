@@ -1,5 +1,6 @@
 //! Showing the activity: thin views over the pure logic in the crate root.
 
+mod announcer;
 pub mod avatar;
 pub mod catalogs;
 pub mod chat_activity;

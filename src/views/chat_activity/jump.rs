@@ -1,0 +1,149 @@
+//! Jump to date, for the component: within the matches read so far when a
+//! filter is set, else by binary search over the API's offsets. A newer
+//! jump replaces a search under way; a search whose reader has moved on
+//! meanwhile shows nothing.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::super::announcer::Announcer;
+use super::super::filter_tools::FilterState;
+use super::super::jump_to_date::find_day;
+use super::super::local_time;
+use super::super::locale::I18n;
+use super::feed::Feed;
+use super::Source;
+use crate::jump_to_date::{check_not_future, JumpError};
+use crate::paging::PageRequest;
+
+/// A jump's state: whether a search runs, and why the last one went nowhere.
+#[derive(Clone, Copy)]
+pub(super) struct Jump {
+    /// A search is under way.
+    pub busy: RwSignal<bool>,
+    /// Why the last jump went nowhere.
+    pub message: RwSignal<Option<String>>,
+    /// Each jump's number: a search the reader has replaced stops.
+    jumps: StoredValue<u64>,
+}
+
+/// What a jump reads and moves.
+#[derive(Clone, Copy)]
+pub(super) struct JumpScope<G: Fn(PageRequest) + Copy + 'static, S: Fn() + Copy + 'static> {
+    pub source: Memo<Source>,
+    /// The API's page asked for.
+    pub request: Memo<PageRequest>,
+    pub feed: Feed,
+    pub filter: FilterState,
+    pub i18n: I18n,
+    pub announcer: Announcer,
+    /// Goes to another page of the API's, saying its range on arrival.
+    pub go_to: G,
+    /// Says the range on screen.
+    pub say_range: S,
+}
+
+impl Jump {
+    /// No jump yet.
+    pub fn new() -> Self {
+        Self {
+            busy: RwSignal::new(false),
+            message: RwSignal::new(None),
+            jumps: StoredValue::new(0),
+        }
+    }
+
+    /// Jumps to the newest event on or before `day` (none: the input was cleared).
+    pub fn to<G, S>(self, day: Option<NaiveDate>, scope: JumpScope<G, S>)
+    where
+        G: Fn(PageRequest) + Copy + 'static,
+        S: Fn() + Copy + 'static,
+    {
+        let this_jump = self.jumps.get_value() + 1;
+        self.jumps.set_value(this_jump);
+        // (A search this one replaces is busy no more.)
+        self.busy.set(false);
+        let i18n = scope.i18n;
+        let Some(day) = day else {
+            self.message.set(Some(
+                i18n.with_untracked(|texts| texts.jump_error(&JumpError::NoDate)),
+            ));
+            return;
+        };
+        if scope.filter.is_active() {
+            self.within_matches(day, scope);
+            return;
+        }
+        let Some(total) = scope
+            .feed
+            .shown
+            .with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
+        else {
+            return;
+        };
+        let started_at = scope.request.get_untracked();
+        let api_base = scope.source.get_untracked().api_base;
+        self.busy.set(true);
+        self.message.set(None);
+        leptos::task::spawn_local(async move {
+            let latest = move || self.jumps.try_get_value() == Some(this_jump);
+            let searched = find_day(&api_base, started_at, total, day, latest).await;
+            let Some(found) = searched.filter(|_| latest()) else {
+                return;
+            };
+            self.busy.try_set(false);
+            // Only if the reader has not moved on meanwhile.
+            if scope.request.try_get_untracked() != Some(started_at) {
+                return;
+            }
+            match found {
+                Ok(index) => {
+                    let page = started_at.holding(index);
+                    if page == started_at {
+                        // The page shown already: nothing loads, the range is said.
+                        (scope.say_range)();
+                    } else {
+                        (scope.go_to)(page);
+                    }
+                }
+                Err(failure) => self.fail(i18n.with_untracked(|texts| failure.text(texts)), scope),
+            }
+        });
+    }
+
+    /// Within the matches read so far: the newest on or before that day.
+    fn within_matches<G, S>(self, day: NaiveDate, scope: JumpScope<G, S>)
+    where
+        G: Fn(PageRequest) + Copy + 'static,
+        S: Fn() + Copy + 'static,
+    {
+        let (start, end) = local_time::local_day_bounds(day);
+        let source = scope.source.get_untracked();
+        let filter = scope.filter;
+        let found = check_not_future(start, local_time::now()).and_then(|()| {
+            filter
+                .position_at_or_before(&source.api_base, source.chat_id, end)
+                .ok_or(JumpError::BeforeTheFirstEvent)
+        });
+        match found {
+            Ok(index) => {
+                self.message.set(None);
+                filter.page.update(|at| *at = at.holding(index as u64));
+                (scope.say_range)();
+            }
+            Err(error) => self.fail(
+                scope.i18n.with_untracked(|texts| texts.jump_error(&error)),
+                scope,
+            ),
+        }
+    }
+
+    fn fail<G, S>(self, message: String, scope: JumpScope<G, S>)
+    where
+        G: Fn(PageRequest) + Copy + 'static,
+        S: Fn() + Copy + 'static,
+    {
+        scope.announcer.say(message.clone());
+        self.message.try_set(Some(message));
+    }
+}
