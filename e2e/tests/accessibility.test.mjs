@@ -177,12 +177,15 @@ describe('accessibility', () => {
     assert.match(await f.activity.region.locator('.ca-active-filter').textContent(), new RegExp(name.replace('Activity of ', '')));
     await f.page.keyboard.press('Enter');
     await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+    // What is shown now is said (all events again).
+    await f.activity.region.getByRole('status').getByText('Showing 1–25 of 10,000').waitFor();
     // The filter read's Cancel: the focus goes to the heading, not to the page's top.
     await f.activity.region.getByLabel('Filter by action').selectOption('ban');
     await f.activity.region.getByRole('button', { name: 'Cancel', exact: true }).focus();
     await f.page.keyboard.press('Enter');
     await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
     assert.equal(await active(), 'h2:Chat activity');
+    assert.equal((await f.activity.region.getByRole('status').textContent()).trim(), 'Showing 1–25 of 10,000');
   });
 
   test('axe: zero violations with the export running and a jump message shown', async () => {

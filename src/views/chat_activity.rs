@@ -448,6 +448,12 @@ pub fn ChatActivity(
                 .unwrap_or_default()
         }));
     };
+    // A Clear or Cancel button goes with its filter: the focus goes to the
+    // heading and what is shown now is said.
+    let back_from_filter = Callback::new(move |()| {
+        focus_title();
+        say_range();
+    });
     let jump_state = Jump::new();
     let jump_scope = JumpScope {
         source,
@@ -550,8 +556,8 @@ pub fn ChatActivity(
                         </Show>
                     </div>
                 </Show>
-                <ActiveFilters state=filter on_cleared=Callback::new(move |()| focus_title()) />
-                <ReadProgress state=filter on_cancelled=Callback::new(move |()| focus_title()) />
+                <ActiveFilters state=filter on_cleared=back_from_filter />
+                <ReadProgress state=filter on_cancelled=back_from_filter />
                 <p class="ca-visually-hidden" role="status">{move || announcer.text()}</p>
                 {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {
