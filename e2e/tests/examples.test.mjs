@@ -2,6 +2,7 @@
 // props, Signal chat id, callbacks), and the admin dashboard example.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { axeViolations } from '../support/axe.mjs';
 import { useActivityPage } from '../support/fixture.mjs';
 
 describe('example hosts', () => {
@@ -108,5 +109,28 @@ describe('example hosts', () => {
     assert.equal(await card.getByLabel('Jump to date').count(), 0);
     const pager = await card.locator('chat-activity .ca-pager').evaluate((nav) => getComputedStyle(nav).borderTopStyle);
     assert.equal(pager, 'dashed', 'styled through ::part(pager)');
+  });
+
+  test('admin dashboard: a card hidden on 403 comes back when set to a chat the user may read', async () => {
+    await f.signInAs('tom');
+    await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);
+    await f.page.locator('#event-log').getByText('chat-activity-forbidden {"chatId":2}').waitFor();
+    assert.equal(await f.page.locator('#card-private').isVisible(), false);
+    await f.page.locator('#card-private chat-activity').evaluate((element) => element.setAttribute('chat-id', '1'));
+    await f.page.locator('#card-private').getByRole('listitem').first().waitFor();
+    assert.equal(await f.page.locator('#card-private').isVisible(), true);
+  });
+
+  test('admin dashboard: an error in its dark theme passes axe, Retry included', async () => {
+    await f.signInAs('maria');
+    await f.page.route(`${f.portal.api}/v1/portal/chats/1/activity**`, (route) =>
+      route.fulfill({ status: 500, body: 'down', headers: { 'access-control-allow-origin': f.portal.pages, 'access-control-allow-credentials': 'true' } }),
+    );
+    await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);
+    const retry = f.page.locator('#card-public').getByRole('button', { name: 'Retry' });
+    await retry.waitFor();
+    const violations = await axeViolations(f.page);
+    console.log(`axe, dashboard with an error: ${violations.length} violations`);
+    assert.deepEqual(violations, []);
   });
 });

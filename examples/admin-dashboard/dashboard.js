@@ -1,5 +1,6 @@
 // The dashboard listens to the element's DOM events: it hides a card the
-// signed-in user may not read and logs everything else.
+// signed-in user may not read (and shows it again once a chat it is set to
+// loads) and logs everything else.
 const log = document.getElementById('event-log');
 
 function note(text) {
@@ -11,8 +12,11 @@ function note(text) {
 for (const type of ['chat-activity-loaded', 'chat-activity-forbidden', 'chat-activity-unauthorized', 'chat-activity-error']) {
   document.addEventListener(type, (event) => {
     note(`${type} ${JSON.stringify(event.detail)}`);
+    const card = event.target.closest('.dash-card');
     if (type === 'chat-activity-forbidden' || type === 'chat-activity-unauthorized') {
-      event.target.closest('.dash-card')?.setAttribute('hidden', '');
+      card?.setAttribute('hidden', '');
+    } else if (type === 'chat-activity-loaded') {
+      card?.removeAttribute('hidden');
     }
   });
 }
