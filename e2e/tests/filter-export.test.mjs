@@ -164,4 +164,57 @@ describe('filter and export', () => {
     const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
     assert.equal(exported.length, 10_000);
   });
+
+  test('a flaky API: the filter and the export ride out 503s without Retry-After and finish', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const all = await allEvents(1);
+    // The 2nd, 3rd and 4th pages of 100 fail once each, as on a flaky network.
+    await f.portal.setFaults([100, 200, 300].map((offset) => ({ chat_id: 1, offset, limit: 100, status: 503, times: 1 })));
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    const bans = all.filter((e) => e.action === 'ban').length;
+    await f.activity.region.getByRole('status').getByText(`Read all ${all.length} events of the chat`).waitFor({ timeout: 20_000 });
+    assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${bans}`);
+    assert.equal(await f.activity.region.locator('.ca-tool-message').count(), 0);
+
+    await f.activity.region.getByLabel('Filter by action').selectOption('');
+    await f.portal.setFaults([200, 500].map((offset) => ({ chat_id: 1, offset, limit: 100, status: 503, times: 1 })));
+    const download = f.page.waitForEvent('download', { timeout: 20_000 });
+    await f.activity.region.getByRole('button', { name: 'Export JSON' }).click();
+    const exported = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+    assert.deepEqual(exported, all);
+  });
+
+  test('a filter whose read fails for good says why on screen, and it goes when the view changes', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 1, offset: 100, limit: 100, status: 500 }]);
+    await f.activity.region.getByLabel('Filter by action').selectOption('kick');
+    const message = f.activity.region.locator('.ca-tool-message');
+    // Asked again after 1, 2 and 4 seconds, then given up.
+    await message.waitFor({ timeout: 20_000 });
+    const said = 'The filter could not read the chat: The activity service answered with an error (HTTP 500).';
+    assert.equal((await message.textContent()).trim(), said);
+    assert.equal((await f.activity.region.getByRole('status').textContent()).trim(), said);
+    const attempts = (await f.portal.requests()).filter((r) => r.query === 'offset=100&limit=100').length;
+    assert.equal(attempts, 4, 'the first try and three more');
+    assert.equal(await f.activity.region.getByLabel('Filter by action').inputValue(), '', 'the filter is cleared');
+    await f.activity.next.click();
+    await f.activity.expectApiPage(1, 25, 25);
+    assert.equal(await message.count(), 0);
+  });
+
+  test('an export that fails for good says why on screen', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 1, offset: 0, limit: 100, status: 500 }]);
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).click();
+    const message = f.activity.region.locator('.ca-tool-message');
+    await message.waitFor({ timeout: 20_000 });
+    assert.equal(
+      (await message.textContent()).trim(),
+      'Export failed: The activity service answered with an error (HTTP 500).',
+    );
+    assert.equal(await f.activity.region.getByRole('button', { name: 'Export CSV' }).isVisible(), true);
+  });
 });

@@ -212,5 +212,13 @@ describe('new events and jump to date', () => {
     await input.fill('2001-01-01');
     await message.getByText('The chat has no activity on or before that date.').waitFor();
     await f.activity.region.getByRole('status').getByText('The chat has no activity on or before that date.').waitFor();
+    // The message speaks of the view it was given in: it goes when the reader moves on.
+    await f.activity.next.click();
+    await f.activity.expectApiPage(1, 25, 25);
+    assert.equal(await message.count(), 0, 'gone after Next page');
+    await input.fill('2001-01-01');
+    await message.waitFor();
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    await message.waitFor({ state: 'detached' });
   });
 });

@@ -269,10 +269,11 @@ describe('what it shows', () => {
       f.activity.region.getByLabel('Search username'),
       f.activity.region.getByRole('button', { name: 'Export CSV' }),
       f.activity.region.getByRole('button', { name: 'Export JSON' }),
+      f.activity.region.getByRole('button', { name: 'Exact times' }),
     ];
     const disabled = () => Promise.all(controls().map((control) => control.isDisabled()));
-    const none = [false, false, false, false, false];
-    const all = [true, true, true, true, true];
+    const none = controls().map(() => false);
+    const all = controls().map(() => true);
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
     await f.activity.settled();
     assert.deepEqual(await disabled(), none);

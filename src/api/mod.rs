@@ -6,6 +6,7 @@ pub mod chat_read;
 pub mod client;
 pub mod lone_surrogates;
 pub mod outcome;
+pub mod retries;
 pub mod scan;
 pub mod types;
 

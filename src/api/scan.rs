@@ -1,6 +1,7 @@
 //! Reading a chat's whole timeline (the API cannot filter or export): up to
 //! four pages of 100 at once, answers put in place by [`ChatRead`], a busy
-//! service waited for, everything in flight aborted on Cancel.
+//! service waited for, failed requests asked again ([`Retries`]),
+//! everything in flight aborted on Cancel.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use web_sys::AbortSignal;
 
 use super::chat_read::{ChatRead, ReadRequest};
 use super::client::fetch_page;
+use super::retries::{AfterFailure, Retries};
 use super::{ActivityEvent, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::paging::{PageRequest, PageSize};
@@ -39,8 +41,9 @@ impl ScanProgress {
 /// Reads every event of `chat` into `read` (shared, so that the matches so
 /// far can be shown from it; borrowed only between awaits), calling
 /// `on_update` after each answer. A `429` or `503` with a `Retry-After`
-/// pauses new requests for that long; aborting `abort` stops every request
-/// in flight at once.
+/// pauses new requests for that long, a transient failure for a few
+/// seconds ([`Retries`]); aborting `abort` stops every request in flight
+/// at once.
 pub async fn read_chat(
     api_base: &ApiBase,
     chat: PageRequest,
@@ -50,16 +53,18 @@ pub async fn read_chat(
 ) -> Result<(), LoadError> {
     let mut pending = FuturesUnordered::new();
     let mut resume_at: Option<f64> = None;
-    let send = |request: ReadRequest| {
+    let mut retries = Retries::default();
+    let send = |request: ReadRequest, round: u32| {
         let url = api_base.activity_url(&PageRequest {
             offset: request.offset,
             limit: PageSize::clamped(i64::try_from(request.limit).unwrap_or(100)),
             ..chat
         });
-        async move { (request, fetch_page(&url, abort).await) }
+        async move { (request, round, fetch_page(&url, abort).await) }
     };
+    let cancelled = || abort.is_some_and(AbortSignal::aborted);
     loop {
-        if abort.is_some_and(AbortSignal::aborted) {
+        if cancelled() {
             return Err(LoadError::Network("cancelled".to_owned()));
         }
         let now = js_sys::Date::now();
@@ -68,13 +73,13 @@ pub async fn read_chat(
         }
         if resume_at.is_none() {
             while let Some(request) = read.borrow_mut().next_request() {
-                pending.push(send(request));
+                pending.push(send(request, retries.round()));
             }
         }
         if read.borrow().is_complete() {
             return Ok(());
         }
-        let Some((request, outcome)) = pending.next().await else {
+        let Some((request, round, outcome)) = pending.next().await else {
             match resume_at {
                 Some(at) => {
                     sleep(at - now).await;
@@ -85,20 +90,31 @@ pub async fn read_chat(
                 None => return Ok(()),
             }
         };
+        if cancelled() {
+            // (An aborted request fails: that is no reason to pause.)
+            return Err(LoadError::Network("cancelled".to_owned()));
+        }
         match outcome {
             FetchOutcome::Page(page) => {
+                retries.answered(round);
                 read.borrow_mut().answer(request, page);
                 on_update(ScanProgress::of(&read.borrow()));
             }
-            FetchOutcome::Failed(LoadError::Busy { retry_after, .. }) => {
+            FetchOutcome::Failed(error) => {
+                // Its ages are asked for again after the pause.
                 read.borrow_mut().settle(request);
-                resume_at = Some(js_sys::Date::now() + retry_after as f64 * 1000.0);
-                on_update(ScanProgress {
-                    paused_for: Some(retry_after),
-                    ..ScanProgress::of(&read.borrow())
-                });
+                match retries.failed(round, &error) {
+                    AfterFailure::Pause(seconds) => {
+                        resume_at = Some(js_sys::Date::now() + seconds as f64 * 1000.0);
+                        on_update(ScanProgress {
+                            paused_for: Some(seconds),
+                            ..ScanProgress::of(&read.borrow())
+                        });
+                    }
+                    AfterFailure::Paused => {}
+                    AfterFailure::GiveUp => return Err(error),
+                }
             }
-            FetchOutcome::Failed(error) => return Err(error),
             FetchOutcome::Unauthorized => return Err(LoadError::Status(401)),
             FetchOutcome::Forbidden => return Err(LoadError::Status(403)),
         }

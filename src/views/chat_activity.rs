@@ -289,6 +289,20 @@ pub fn ChatActivity(
     let exact_times = RwSignal::new(false);
     // The filter reads the whole chat, paging through the matches as they come.
     let filter = FilterState::new(request.get_untracked());
+    // What a tool could not do (a jump, a filter's read, an export), shown
+    // under the tools and said, until the view changes.
+    let tool_message = RwSignal::new(None::<String>);
+    let report = Callback::new(move |message: String| {
+        announcer.say(message.clone());
+        tool_message.try_set(Some(message));
+    });
+    Effect::new(move |seen: Option<()>| {
+        request.track();
+        filter.page.track();
+        if seen.is_some() {
+            tool_message.set(None);
+        }
+    });
     // A row's filter button goes with the rows it changes: the focus goes
     // to the Clear button of the filter it set.
     let focus_from_row = move |clear: &'static str| {
@@ -382,7 +396,9 @@ pub fn ChatActivity(
                 source.chat_id,
                 request.get_untracked().limit,
             ));
-            filter.ensure_read(source.api_base, request.get_untracked(), announce);
+            // A new filter: what a tool could not do is old news.
+            tool_message.set(None);
+            filter.ensure_read(source.api_base, request.get_untracked(), announce, report);
         } else {
             // No filter left: a read under way stops (one that finished is kept).
             filter.cancel();
@@ -454,14 +470,14 @@ pub fn ChatActivity(
         focus_title();
         say_range();
     });
-    let jump_state = Jump::new();
+    let jump_state = Jump::new(tool_message);
     let jump_scope = JumpScope {
         source,
         request,
         feed,
         filter,
         i18n,
-        announcer,
+        report,
         go_to: move |page| go_to(page, HistoryMode::Push, Arrival::SayRange),
         say_range,
     };
@@ -501,7 +517,6 @@ pub fn ChatActivity(
     let head = feed.head;
     let countdown = feed.countdown;
     let jumping = jump_state.busy;
-    let jump_message = jump_state.message;
 
     view! {
         <Show when=move || status.with(|status| *status != Status::Hidden)>
@@ -530,6 +545,7 @@ pub fn ChatActivity(
                                 <button
                                     type="button"
                                     class="ca-button"
+                                    disabled=tools_idle
                                     aria-pressed=move || if exact_times.get() { "true" } else { "false" }
                                     on:click=move |_| exact_times.update(|exact| *exact = !*exact)
                                 >
@@ -551,6 +567,7 @@ pub fn ChatActivity(
                                 announce
                                 filter=filter.filter
                                 disabled=tools_idle
+                                on_failed=report
                                 already_read=Callback::new(move |(api_base, chat)| filter.whole_chat(&api_base, chat))
                             />
                         </Show>
@@ -559,7 +576,7 @@ pub fn ChatActivity(
                 <ActiveFilters state=filter on_cleared=back_from_filter />
                 <ReadProgress state=filter on_cancelled=back_from_filter />
                 <p class="ca-visually-hidden" role="status">{move || announcer.text()}</p>
-                {move || jump_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
+                {move || tool_message.get().map(|message| view! { <p class="ca-notice ca-tool-message">{message}</p> })}
                 {move || {
                     let unseen = head.with(HeadTracker::unseen);
                     (unseen > 0)

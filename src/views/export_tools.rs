@@ -49,6 +49,9 @@ pub fn ExportTools(
     /// all already (for a filter): exported without asking the API again.
     #[prop(optional)]
     already_read: Option<WholeChat>,
+    /// Shows and says why an export failed (else it is only said).
+    #[prop(optional)]
+    on_failed: Option<Callback<String>>,
     /// Whether there is nothing to export (no chat read, or an empty one).
     #[prop(into, optional)]
     disabled: Signal<bool>,
@@ -119,10 +122,11 @@ pub fn ExportTools(
                 ExportFormat::Json => ".ca-export-json",
             });
             running.try_set(None);
-            let failed =
-                |error: String| i18n.say(MessageId::ExportFailed, &[("error", Arg::Text(&error))]);
-            let message = match read {
-                _ if cancelled => i18n.say(MessageId::ExportCancelled, &[]),
+            let failed = |error: String| {
+                Err(i18n.say(MessageId::ExportFailed, &[("error", Arg::Text(&error))]))
+            };
+            let said = match read {
+                _ if cancelled => Ok(i18n.say(MessageId::ExportCancelled, &[])),
                 Err(error) => failed(i18n.with_untracked(|texts| texts.load_error(&error))),
                 Ok(events) => {
                     let filtered = filter.is_active();
@@ -145,18 +149,23 @@ pub fn ExportTools(
                                     i18n.say(MessageId::DownloadRefused, &[])
                                 })
                         }) {
-                        Ok(()) => i18n.say(
+                        Ok(()) => Ok(i18n.say(
                             MessageId::ExportDone,
                             &[
                                 ("count", Arg::Number(events.len() as u64)),
                                 ("file", Arg::Text(&name)),
                             ],
-                        ),
+                        )),
                         Err(error) => failed(error),
                     }
                 }
             };
-            announce.try_run(message);
+            match said {
+                Err(failure) if on_failed.is_some() => {
+                    _ = on_failed.map(|report| report.try_run(failure))
+                }
+                Ok(message) | Err(message) => _ = announce.try_run(message),
+            }
         });
     };
     view! {

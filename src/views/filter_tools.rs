@@ -125,8 +125,15 @@ impl FilterState {
         })
     }
 
-    /// Reads the chat unless it is read (or being read) already.
-    pub fn ensure_read(&self, api_base: ApiBase, chat: PageRequest, announce: Callback<String>) {
+    /// Reads the chat unless it is read (or being read) already; `report`
+    /// shows why a read failed (the filter is then cleared).
+    pub fn ensure_read(
+        &self,
+        api_base: ApiBase,
+        chat: PageRequest,
+        announce: Callback<String>,
+        report: Callback<String>,
+    ) {
         let have = self.reading.with_value(|reading| {
             reading
                 .as_ref()
@@ -170,7 +177,7 @@ impl FilterState {
                 Err(error) => {
                     state.forget();
                     let error = i18n.with_untracked(|texts| texts.load_error(&error));
-                    announce.try_run(
+                    report.try_run(
                         i18n.say(MessageId::FilterFailed, &[("error", Arg::Text(&error))]),
                     );
                     state.filter.try_set(EventFilter::default());

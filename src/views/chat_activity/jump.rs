@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::super::announcer::Announcer;
 use super::super::filter_tools::FilterState;
 use super::super::jump_to_date::find_day;
 use super::super::local_time;
@@ -21,8 +20,8 @@ use crate::paging::PageRequest;
 pub(super) struct Jump {
     /// A search is under way.
     pub busy: RwSignal<bool>,
-    /// Why the last jump went nowhere.
-    pub message: RwSignal<Option<String>>,
+    /// Why the last jump went nowhere (the component's tool message).
+    message: RwSignal<Option<String>>,
     /// Each jump's number: a search the reader has replaced stops.
     jumps: StoredValue<u64>,
 }
@@ -36,7 +35,8 @@ pub(super) struct JumpScope<G: Fn(PageRequest) + Copy + 'static, S: Fn() + Copy 
     pub feed: Feed,
     pub filter: FilterState,
     pub i18n: I18n,
-    pub announcer: Announcer,
+    /// Shows and says why a jump went nowhere.
+    pub report: Callback<String>,
     /// Goes to another page of the API's, saying its range on arrival.
     pub go_to: G,
     /// Says the range on screen.
@@ -44,11 +44,11 @@ pub(super) struct JumpScope<G: Fn(PageRequest) + Copy + 'static, S: Fn() + Copy 
 }
 
 impl Jump {
-    /// No jump yet.
-    pub fn new() -> Self {
+    /// No jump yet; `message` shows why one went nowhere.
+    pub fn new(message: RwSignal<Option<String>>) -> Self {
         Self {
             busy: RwSignal::new(false),
-            message: RwSignal::new(None),
+            message,
             jumps: StoredValue::new(0),
         }
     }
@@ -106,7 +106,11 @@ impl Jump {
                         (scope.go_to)(page);
                     }
                 }
-                Err(failure) => self.fail(i18n.with_untracked(|texts| failure.text(texts)), scope),
+                Err(failure) => {
+                    scope
+                        .report
+                        .try_run(i18n.with_untracked(|texts| failure.text(texts)));
+                }
             }
         });
     }
@@ -131,19 +135,9 @@ impl Jump {
                 filter.page.update(|at| *at = at.holding(index as u64));
                 (scope.say_range)();
             }
-            Err(error) => self.fail(
-                scope.i18n.with_untracked(|texts| texts.jump_error(&error)),
-                scope,
-            ),
+            Err(error) => scope
+                .report
+                .run(scope.i18n.with_untracked(|texts| texts.jump_error(&error))),
         }
-    }
-
-    fn fail<G, S>(self, message: String, scope: JumpScope<G, S>)
-    where
-        G: Fn(PageRequest) + Copy + 'static,
-        S: Fn() + Copy + 'static,
-    {
-        scope.announcer.say(message.clone());
-        self.message.try_set(Some(message));
     }
 }
