@@ -111,6 +111,28 @@ describe('timeline tools', () => {
     assert.deepEqual(await states(), ['idle', 'idle']);
   });
 
+  test('invite chips at 280 px wide: the code and the button words stay whole', async () => {
+    await f.page.setViewportSize({ width: 280, height: 800 });
+    await f.portal.putChat(35, {
+      events: [event(1, 'mateo_', 'join', { method: 'vanity', code: 'spring-meetup' })],
+    });
+    await f.activity.open('?chat_id=35');
+    await f.activity.settled();
+    const lines = (locator) =>
+      locator.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    const chip = f.activity.region.locator('.ca-chip').first();
+    assert.equal(await lines(chip.locator('.ca-chip-code')), 1, 'the code on one line');
+    assert.equal((await chip.locator('.ca-chip-code').textContent()).trim(), 'spring-meetup');
+    const copy = chip.locator('.ca-chip-copy');
+    const word = await copy.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { height: el.getBoundingClientRect().height, line: parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2 };
+    });
+    assert.ok(word.height < 2 * word.line, `Copy on one line: ${JSON.stringify(word)}`);
+    const overflow = await f.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'no sideways scrolling');
+  });
+
   test('invite chips: copying the same code again is said again', async () => {
     await f.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: f.portal.pages });
     await f.portal.putChat(34, { events: [event(1, 'alice', 'join', { method: 'invite', code: 'Vy8nFKq2' })] });
