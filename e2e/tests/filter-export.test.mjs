@@ -217,4 +217,26 @@ describe('filter and export', () => {
     );
     assert.equal(await f.activity.region.getByRole('button', { name: 'Export CSV' }).isVisible(), true);
   });
+
+  test('while the first page of 100 is on its way, the progress counts toward the total already known', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const { total } = await f.portal.apiPage(1, 0, 1);
+    const count = total.toLocaleString('en-US');
+    await f.portal.setFaults([{ chat_id: 1, offset: 0, limit: 100, delay_ms: 1500 }]);
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).click();
+    const exportBar = f.activity.region.getByRole('progressbar', { name: 'Export progress' });
+    await exportBar.waitFor();
+    assert.equal(await exportBar.getAttribute('max'), String(total));
+    assert.equal((await f.activity.region.locator('.ca-export .ca-progress-text').textContent()).trim(), `0 of ${count} events`);
+    await f.activity.region.getByRole('button', { name: 'Cancel export' }).click();
+    await f.activity.region.getByLabel('Filter by action').selectOption('kick');
+    const filterBar = f.activity.region.getByRole('progressbar', { name: 'Filter progress' });
+    await filterBar.waitFor();
+    assert.equal(await filterBar.getAttribute('max'), String(total));
+    assert.equal(
+      (await f.activity.region.locator('.ca-scan-text').first().textContent()).trim(),
+      `Filtering reads the whole chat: 0 of ${count} events`,
+    );
+  });
 });

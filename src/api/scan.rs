@@ -28,6 +28,16 @@ pub struct ScanProgress {
 }
 
 impl ScanProgress {
+    /// Before the first answer: nothing read of the events the page on
+    /// screen said the chat has (not "0 of 0" while the first page of 100
+    /// is on its way).
+    pub fn starting(known_total: Option<u64>) -> Self {
+        Self {
+            total: known_total.unwrap_or(0),
+            ..Self::default()
+        }
+    }
+
     fn of(read: &ChatRead) -> Self {
         let (done, total) = read.progress();
         Self {

@@ -398,7 +398,14 @@ pub fn ChatActivity(
             ));
             // A new filter: what a tool could not do is old news.
             tool_message.set(None);
-            filter.ensure_read(source.api_base, request.get_untracked(), announce, report);
+            filter.ensure_read(
+                source.api_base,
+                request.get_untracked(),
+                feed.shown
+                    .with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total)),
+                announce,
+                report,
+            );
         } else {
             // No filter left: a read under way stops (one that finished is kept).
             filter.cancel();
@@ -568,6 +575,7 @@ pub fn ChatActivity(
                                 filter=filter.filter
                                 disabled=tools_idle
                                 on_failed=report
+                                known_total=Signal::derive(move || feed.chat_total())
                                 already_read=Callback::new(move |(api_base, chat)| filter.whole_chat(&api_base, chat))
                             />
                         </Show>

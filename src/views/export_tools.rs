@@ -49,6 +49,10 @@ pub fn ExportTools(
     /// all already (for a filter): exported without asking the API again.
     #[prop(optional)]
     already_read: Option<WholeChat>,
+    /// The chat's events as the page on screen says, shown as the export's
+    /// goal until its first answer tells.
+    #[prop(into, optional)]
+    known_total: Signal<Option<u64>>,
     /// Shows and says why an export failed (else it is only said).
     #[prop(optional)]
     on_failed: Option<Callback<String>>,
@@ -99,7 +103,7 @@ pub fn ExportTools(
         focus_follows(".ca-export-cancel");
         running.set(Some(Running {
             format,
-            progress: ScanProgress::default(),
+            progress: ScanProgress::starting(known_total.get_untracked()),
         }));
         announce.run(i18n.say(MessageId::ExportStarted, &[]));
         spawn_local(async move {

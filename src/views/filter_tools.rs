@@ -126,11 +126,14 @@ impl FilterState {
     }
 
     /// Reads the chat unless it is read (or being read) already; `report`
-    /// shows why a read failed (the filter is then cleared).
+    /// shows why a read failed (the filter is then cleared). `known_total`
+    /// is the chat's size as the page on screen says (the read's goal until
+    /// its first answer tells).
     pub fn ensure_read(
         &self,
         api_base: ApiBase,
         chat: PageRequest,
+        known_total: Option<u64>,
         announce: Callback<String>,
         report: Callback<String>,
     ) {
@@ -153,7 +156,7 @@ impl FilterState {
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
         self.abort.set_value(controller);
-        self.scanning.set(Some(ScanProgress::default()));
+        self.scanning.set(Some(ScanProgress::starting(known_total)));
         let i18n = I18n::get();
         announce.run(i18n.say(MessageId::FilterStarted, &[]));
         let state = *self;
