@@ -239,4 +239,20 @@ describe('filter and export', () => {
       `Filtering reads the whole chat: 0 of ${count} events`,
     );
   });
+
+  test('an export waits for the filter read under way and takes it whole: never two reads at once', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 1, limit: 100, delay_ms: 400 }]);
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    const exportJson = f.activity.region.getByRole('button', { name: 'Export JSON' });
+    await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).waitFor();
+    assert.equal(await exportJson.isDisabled(), true, 'while the filter reads the chat');
+    await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).waitFor({ state: 'detached' });
+    await f.portal.clearRequests();
+    const [download] = await Promise.all([f.page.waitForEvent('download'), exportJson.click()]);
+    const bans = (await allEvents(1)).filter((e) => e.action === 'ban');
+    assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), bans);
+    assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=1'], 'only the check that the chat has not grown');
+  });
 });

@@ -520,6 +520,9 @@ pub fn ChatActivity(
     // No chat to act on (not found, not loaded, or empty): the tools would
     // only repeat the notice.
     let tools_idle = Signal::derive(move || !tools_usable(feed.chat_total(), filter.is_active()));
+    // An export waits for the filter's read under way, which it then takes
+    // whole: two reads at once would be eight requests to a shared API.
+    let export_waits = Signal::derive(move || tools_idle.get() || filter.progress().is_some());
     let status = feed.status;
     let head = feed.head;
     let countdown = feed.countdown;
@@ -573,7 +576,7 @@ pub fn ChatActivity(
                                 chat=request
                                 announce
                                 filter=filter.filter
-                                disabled=tools_idle
+                                disabled=export_waits
                                 on_failed=report
                                 known_total=Signal::derive(move || feed.chat_total())
                                 already_read=Callback::new(move |(api_base, chat)| filter.whole_chat(&api_base, chat))
