@@ -111,6 +111,15 @@ describe('example hosts', () => {
     assert.equal(pager, 'dashed', 'styled through ::part(pager)');
   });
 
+  test('admin dashboard at a 280 px viewport: no sideways scrolling', async () => {
+    await f.signInAs('maria');
+    await f.page.setViewportSize({ width: 280, height: 800 });
+    await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);
+    await f.page.locator('#card-public').getByRole('listitem').first().waitFor();
+    const overflow = await f.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0);
+  });
+
   test('admin dashboard: a card hidden on 403 comes back when set to a chat the user may read', async () => {
     await f.signInAs('tom');
     await f.page.goto(`${f.portal.pages}/examples/admin-dashboard/`);
