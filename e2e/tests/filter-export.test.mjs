@@ -255,4 +255,17 @@ describe('filter and export', () => {
     assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), bans);
     assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=1'], 'only the check that the chat has not grown');
   });
+
+  test('an export paused after a failed request says so, and Cancel export ends it at once', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const { total } = await f.portal.apiPage(1, 0, 1);
+    await f.portal.setFaults([{ chat_id: 1, offset: 0, limit: 100, status: 500 }]);
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).click();
+    await f.activity.region.locator('.ca-export').getByText(/^Reading paused: it goes on in [12] s…$/).waitFor();
+    assert.equal(await f.activity.region.getByRole('progressbar', { name: 'Export progress' }).getAttribute('max'), String(total));
+    await f.activity.region.getByRole('button', { name: 'Cancel export' }).click();
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).waitFor({ timeout: 500 });
+    await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
+  });
 });

@@ -1,6 +1,6 @@
 // The dashboard listens to the element's DOM events: it hides a card the
 // signed-in user may not read (and shows it again once a chat it is set to
-// loads) and logs everything else.
+// loads or fails otherwise) and logs everything else.
 const log = document.getElementById('event-log');
 
 function note(text) {
@@ -15,7 +15,8 @@ for (const type of ['chat-activity-loaded', 'chat-activity-forbidden', 'chat-act
     const card = event.target.closest('.dash-card');
     if (type === 'chat-activity-forbidden' || type === 'chat-activity-unauthorized') {
       card?.setAttribute('hidden', '');
-    } else if (type === 'chat-activity-loaded') {
+    } else {
+      // Loaded, or an error worth seeing: the card shows again.
       card?.removeAttribute('hidden');
     }
   });

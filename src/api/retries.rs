@@ -2,16 +2,17 @@
 //! read of a big chat is a hundred requests: on a flaky network one of
 //! them failing is likely, and the reader should not lose the read to it.
 //!
-//! A transient failure (no answer, a timeout, a 5xx, a 429 or 503 without
-//! `Retry-After`) pauses the read and asks again after 1, 2, then 4
-//! seconds; the fourth failure in a row ends the read. A busy service that
-//! names its `Retry-After` is waited for as long as it asks, and is not
-//! counted. Requests sent before a pause began report failures of that
-//! same moment: they do not count again.
+//! A transient failure (no answer, a timeout, a 500, 502, 503 or 504, a
+//! 429 without `Retry-After`) pauses the read and asks again after 1, 2,
+//! then 4 seconds; the fourth failure in a row ends the read. A busy
+//! service that names its `Retry-After` is waited for as long as it asks
+//! (at least a second), and is not counted. Requests sent before a pause
+//! began report failures of that same moment: they do not count again.
 
 use super::LoadError;
 
-/// Failures in a row after which a read gives up.
+/// Times a failed request is asked again in a row: the failure after
+/// these ends the read.
 pub const MAX_RETRIES: u32 = 3;
 
 /// What the read does after a failed request.
@@ -19,7 +20,8 @@ pub const MAX_RETRIES: u32 = 3;
 pub enum AfterFailure {
     /// Ask again after this many seconds (sending nothing meanwhile).
     Pause(u64),
-    /// A pause for this moment's failures runs already: nothing more to do.
+    /// The failure of a request sent before the last pause began: that
+    /// pause stands for it (its events are asked for again once it is over).
     Paused,
     /// The failure will not pass: the read ends with it.
     GiveUp,
@@ -28,9 +30,11 @@ pub enum AfterFailure {
 /// The read's failures so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Retries {
-    /// Transient failures since the last answer.
+    /// Transient failures since the last answer to a request sent after
+    /// the last of them.
     in_a_row: u32,
-    /// Counts pauses: requests are tagged with the round they were sent in.
+    /// Counts transient failures' pauses: requests are tagged with the
+    /// round they were sent in.
     round: u32,
 }
 
@@ -61,8 +65,9 @@ impl Retries {
     /// ```
     pub fn failed(&mut self, round: u32, error: &LoadError) -> AfterFailure {
         if let LoadError::Busy { retry_after, .. } = error {
-            self.round += 1;
-            return AfterFailure::Pause(*retry_after);
+            // (Not a round of its own: answers that come after it still
+            // show the read is going well.)
+            return AfterFailure::Pause((*retry_after).max(1));
         }
         if !transient(error) {
             return AfterFailure::GiveUp;
@@ -80,12 +85,13 @@ impl Retries {
 }
 
 /// Whether asking again may well get an answer: no answer, a timeout, a
-/// server error, or a busy service that did not say for how long.
+/// server or gateway that failed for a moment, or a busy service that did
+/// not say for how long.
 fn transient(error: &LoadError) -> bool {
     match error {
-        LoadError::Network(_) | LoadError::Timeout | LoadError::Busy { .. } => true,
-        LoadError::Status(status) => *status == 429 || *status >= 500,
-        LoadError::NotFound | LoadError::Undecodable(_) => false,
+        LoadError::Network(_) | LoadError::Timeout => true,
+        LoadError::Status(status) => matches!(status, 429 | 500 | 502 | 503 | 504),
+        LoadError::NotFound | LoadError::Undecodable(_) | LoadError::Busy { .. } => false,
     }
 }
 
@@ -184,11 +190,40 @@ mod tests {
     }
 
     #[test]
+    fn a_busy_answer_does_not_hide_the_answers_after_it() {
+        let mut retries = Retries::default();
+        for _ in 0..10 {
+            let round = retries.round();
+            assert_eq!(
+                retries.failed(round, &LoadError::Status(502)),
+                AfterFailure::Pause(1)
+            );
+            let round = retries.round();
+            let busy = LoadError::Busy {
+                status: 429,
+                retry_after: 1,
+            };
+            assert_eq!(retries.failed(round, &busy), AfterFailure::Pause(1));
+            retries.answered(round);
+        }
+    }
+
+    #[test]
+    fn a_retry_after_of_zero_still_pauses_a_second() {
+        let busy = LoadError::Busy {
+            status: 503,
+            retry_after: 0,
+        };
+        assert_eq!(fail(&mut Retries::default(), busy), AfterFailure::Pause(1));
+    }
+
+    #[test]
     fn failures_that_will_not_pass_end_the_read_at_once() {
         for error in [
             LoadError::NotFound,
             LoadError::Status(400),
             LoadError::Status(410),
+            LoadError::Status(501),
             LoadError::Undecodable("not JSON".into()),
         ] {
             assert_eq!(fail(&mut Retries::default(), error), AfterFailure::GiveUp);

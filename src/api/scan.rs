@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use futures_util::future::{select, Either};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use web_sys::AbortSignal;
 
@@ -14,6 +15,7 @@ use super::client::fetch_page;
 use super::retries::{AfterFailure, Retries};
 use super::{ActivityEvent, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
+use crate::page_loader::REQUEST_TIMEOUT;
 use crate::paging::{PageRequest, PageSize};
 
 /// How far a read has come.
@@ -23,7 +25,8 @@ pub struct ScanProgress {
     pub read: u64,
     /// All events the read goes to.
     pub total: u64,
-    /// While the service is busy: the seconds it asked to wait.
+    /// While the read pauses (a busy service, a failed request): the
+    /// seconds until it goes on.
     pub paused_for: Option<u64>,
 }
 
@@ -35,6 +38,18 @@ impl ScanProgress {
         Self {
             total: known_total.unwrap_or(0),
             ..Self::default()
+        }
+    }
+
+    /// This progress, with `earlier`'s total while the read has none of
+    /// its own yet (a first request that failed).
+    pub fn after(self, earlier: Option<Self>) -> Self {
+        match earlier {
+            Some(earlier) if self.total == 0 => Self {
+                total: earlier.total,
+                ..self
+            },
+            _ => self,
         }
     }
 
@@ -70,7 +85,16 @@ pub async fn read_chat(
             limit: PageSize::clamped(i64::try_from(request.limit).unwrap_or(100)),
             ..chat
         });
-        async move { (request, round, fetch_page(&url, abort).await) }
+        async move {
+            // A request that hangs is given up (and its events asked for again).
+            let fetch = std::pin::pin!(fetch_page(&url, abort));
+            let timeout = std::pin::pin!(sleep(REQUEST_TIMEOUT.as_millis() as f64, abort));
+            let outcome = match select(fetch, timeout).await {
+                Either::Left((outcome, _)) => outcome,
+                Either::Right(((), _)) => FetchOutcome::Failed(LoadError::Timeout),
+            };
+            (request, round, outcome)
+        }
     };
     let cancelled = || abort.is_some_and(AbortSignal::aborted);
     loop {
@@ -92,7 +116,7 @@ pub async fn read_chat(
         let Some((request, round, outcome)) = pending.next().await else {
             match resume_at {
                 Some(at) => {
-                    sleep(at - now).await;
+                    sleep(at - now, abort).await;
                     continue;
                 }
                 // Nothing to ask and nothing asked: cannot happen with a
@@ -111,13 +135,16 @@ pub async fn read_chat(
                 on_update(ScanProgress::of(&read.borrow()));
             }
             FetchOutcome::Failed(error) => {
-                // Its ages are asked for again after the pause.
+                // Its ages are asked for again (after the pause).
                 read.borrow_mut().settle(request);
                 match retries.failed(round, &error) {
                     AfterFailure::Pause(seconds) => {
-                        resume_at = Some(js_sys::Date::now() + seconds as f64 * 1000.0);
+                        // (A shorter pause never cuts a longer one short.)
+                        let now = js_sys::Date::now();
+                        let at = resume_at.unwrap_or(now).max(now + seconds as f64 * 1000.0);
+                        resume_at = Some(at);
                         on_update(ScanProgress {
-                            paused_for: Some(seconds),
+                            paused_for: Some(((at - now) / 1000.0).ceil() as u64),
                             ..ScanProgress::of(&read.borrow())
                         });
                     }
@@ -158,14 +185,17 @@ pub async fn chat_total(
     }
 }
 
-/// Waits `ms` milliseconds (a `setTimeout`).
-async fn sleep(ms: f64) {
+/// Waits `ms` milliseconds (a `setTimeout`), or until `abort` is aborted.
+async fn sleep(ms: f64, abort: Option<&AbortSignal>) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                 &resolve,
                 ms.clamp(0.0, 600_000.0) as i32,
             );
+        }
+        if let Some(abort) = abort {
+            let _ = abort.add_event_listener_with_callback("abort", &resolve);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

@@ -87,7 +87,7 @@ impl MessageId {
             CodeFilterActive => "Only the joins via {code}",
             ClearCodeFilter => "Clear code filter",
             ShowingRangeSoFar => "Showing {first}–{last} of {total} so far",
-            ReadingPaused => "The activity service is busy: reading goes on in {seconds} s…",
+            ReadingPaused => "Reading paused: it goes on in {seconds} s…",
         }
     }
 }

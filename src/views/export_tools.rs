@@ -107,7 +107,15 @@ pub fn ExportTools(
         }));
         announce.run(i18n.say(MessageId::ExportStarted, &[]));
         spawn_local(async move {
-            let progress = move |progress| _ = running.try_set(Some(Running { format, progress }));
+            let progress = move |progress: ScanProgress| {
+                running.try_update(|running| {
+                    let earlier = running.as_ref().map(|running| running.progress);
+                    *running = Some(Running {
+                        format,
+                        progress: progress.after(earlier),
+                    });
+                });
+            };
             // What the component holds, if the chat has not grown since
             // (one small request tells); else the whole chat, read anew.
             let current = match known {
@@ -164,11 +172,9 @@ pub fn ExportTools(
                     }
                 }
             };
-            match said {
-                Err(failure) if on_failed.is_some() => {
-                    _ = on_failed.map(|report| report.try_run(failure))
-                }
-                Ok(message) | Err(message) => _ = announce.try_run(message),
+            match (said, on_failed) {
+                (Err(failure), Some(report)) => _ = report.try_run(failure),
+                (Ok(message) | Err(message), _) => _ = announce.try_run(message),
             }
         });
     };
@@ -188,6 +194,11 @@ pub fn ExportTools(
                             &[("read", Arg::Number(progress.read)), ("total", Arg::Number(progress.total))],
                         )}
                     </span>
+                    {progress.paused_for.map(|seconds| view! {
+                        <span class="ca-progress-text">
+                            {i18n.format(MessageId::ReadingPaused, &[("seconds", Arg::Number(seconds))])}
+                        </span>
+                    })}
                     <button type="button" class="ca-button ca-export-cancel" on:click=move |_| cancel()>{i18n.text(MessageId::CancelExport)}</button>
                 }
                 .into_any(),

@@ -161,8 +161,10 @@ impl FilterState {
         announce.run(i18n.say(MessageId::FilterStarted, &[]));
         let state = *self;
         spawn_local(async move {
-            let update = |progress| {
-                state.scanning.try_set(Some(progress));
+            let update = |progress: ScanProgress| {
+                state
+                    .scanning
+                    .try_update(|scanning| *scanning = Some(progress.after(*scanning)));
                 state.version.try_update(|version| *version += 1);
             };
             let result =
@@ -365,7 +367,7 @@ pub fn ReadProgress(
                     <ScanProgressBar label=i18n.text(MessageId::FilterProgress) progress />
                     {progress.paused_for.map(|seconds| view! {
                         <p class="ca-scan-text">
-                            {i18n.format(MessageId::ReadingPaused, &[("seconds", Arg::Text(&seconds.to_string()))])}
+                            {i18n.format(MessageId::ReadingPaused, &[("seconds", Arg::Number(seconds))])}
                         </p>
                     })}
                     <button type="button" class="ca-button" on:click=cancel>{i18n.text(MessageId::Cancel)}</button>

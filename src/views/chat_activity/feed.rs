@@ -235,9 +235,9 @@ impl Feed {
             .unwrap_or_default()
     }
 
-    /// Asks the head of `chat` for its total, while a page is shown and the
-    /// tab is visible; `grown` gets the events newly found unseen and the
-    /// count of unseen events in all.
+    /// Asks the head of `chat` for its total (the caller checks that a page
+    /// is shown and the tab is visible); `grown` gets the events newly
+    /// found unseen and the count of unseen events in all.
     pub fn check_head(
         self,
         api_base: ApiBase,

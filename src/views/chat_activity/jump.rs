@@ -65,9 +65,9 @@ impl Jump {
         self.busy.set(false);
         let i18n = scope.i18n;
         let Some(day) = day else {
-            self.message.set(Some(
-                i18n.with_untracked(|texts| texts.jump_error(&JumpError::NoDate)),
-            ));
+            scope
+                .report
+                .run(i18n.with_untracked(|texts| texts.jump_error(&JumpError::NoDate)));
             return;
         };
         if scope.filter.is_active() {
