@@ -188,6 +188,22 @@ describe('accessibility', () => {
     assert.equal((await f.activity.region.getByRole('status').textContent()).trim(), 'Showing 1–25 of 10,000');
   });
 
+  test('focus: an export that ends while its buttons wait for a filter read hands the focus to the heading', async () => {
+    await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);
+    await f.activity.open('?chat_id=5');
+    await f.activity.settled();
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).focus();
+    await f.page.keyboard.press('Enter');
+    await f.page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Cancel export');
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).waitFor();
+    await f.activity.region.getByRole('button', { name: 'Cancel export' }).focus();
+    await f.page.keyboard.press('Enter');
+    await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
+    assert.equal(await f.activity.region.getByRole('button', { name: 'Export CSV' }).isDisabled(), true);
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+  });
+
   test('axe: zero violations with the export running and a jump message shown', async () => {
     await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);
     await f.activity.open('?chat_id=5');

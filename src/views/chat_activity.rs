@@ -6,14 +6,13 @@ use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use self::feed::{Delivered, Feed, PageEvents};
 use self::jump::{Jump, JumpScope};
 use super::announcer::Announcer;
 use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
-use super::focus::{focus_is_free, focus_soon, follow_focus};
+use super::focus::{focus_heading, focus_is_free, focus_soon, follow_focus};
 use super::jump_to_date::JumpToDate;
 use super::local_time;
 use super::locale::{above, local_texts, I18n};
@@ -162,21 +161,13 @@ pub fn ChatActivity(
     let announcer = Announcer::new();
     let announce = announcer.callback();
     let focus_title = move || {
-        // Never taken from where the reader went meanwhile. A heading shown
-        // to screen readers only would hold an invisible focus: then the
-        // region itself takes it.
-        let title = root
+        // Never taken from where the reader went meanwhile.
+        if let Some(root) = root
             .try_get_untracked()
             .flatten()
-            .filter(|root| focus_is_free(root));
-        let title = title.and_then(|root| {
-            root.query_selector(".ca-title:not(.ca-visually-hidden)")
-                .ok()
-                .flatten()
-                .or_else(|| Some(root.into()))
-        });
-        if let Some(title) = title.and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = title.focus();
+            .filter(|root| focus_is_free(root))
+        {
+            focus_heading(&root);
         }
     };
     // The API's pages: loading, what is shown, the head's growth.

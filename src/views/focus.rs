@@ -41,12 +41,38 @@ pub fn follow_focus(container: Element, selector: &'static str) {
 }
 
 /// Focuses the first element matching `selector` in `container` once the
-/// view shows the change just made (at the next frame).
+/// view shows the change just made (at the next frame). Where there is
+/// none, or it is disabled (an export's button while a filter reads the
+/// chat), the component's heading takes the focus rather than the page.
 pub fn focus_soon(container: Element, selector: &'static str) {
     request_animation_frame(move || {
-        let target = container.query_selector(selector).ok().flatten();
-        if let Some(target) = target.and_then(|target| target.dyn_into::<HtmlElement>().ok()) {
-            let _ = target.focus();
+        let target = container
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .filter(|target| !target.matches(":disabled").unwrap_or(false))
+            .and_then(|target| target.dyn_into::<HtmlElement>().ok());
+        match target {
+            Some(target) => _ = target.focus(),
+            None => {
+                if let Some(root) = container.closest(".ca-root").ok().flatten() {
+                    focus_heading(&root);
+                }
+            }
         }
     });
+}
+
+/// Focuses the heading of the component whose root is `root`; a heading
+/// shown to screen readers only would hold an invisible focus, so then the
+/// region itself takes it.
+pub fn focus_heading(root: &Element) {
+    let heading = root
+        .query_selector(".ca-title:not(.ca-visually-hidden)")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| root.clone());
+    if let Ok(heading) = heading.dyn_into::<HtmlElement>() {
+        let _ = heading.focus();
+    }
 }
