@@ -216,6 +216,14 @@ describe('filter and export', () => {
       'Export failed: The activity service answered with an error (HTTP 500).',
     );
     assert.equal(await f.activity.region.getByRole('button', { name: 'Export CSV' }).isVisible(), true);
+    // The next export, which works, is not shown beside the old failure.
+    await f.portal.setFaults([]);
+    const [download] = await Promise.all([
+      f.page.waitForEvent('download'),
+      f.activity.region.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^chat-1-activity-/);
+    assert.equal(await message.count(), 0, 'the old failure is gone');
   });
 
   test('while the first page of 100 is on its way, the progress counts toward the total already known', async () => {
@@ -267,5 +275,22 @@ describe('filter and export', () => {
     await f.activity.region.getByRole('button', { name: 'Cancel export' }).click();
     await f.activity.region.getByRole('button', { name: 'Export CSV' }).waitFor({ timeout: 500 });
     await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
+  });
+
+  test('a pause goes on being shown while answers sent before it come in', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    // The second page of 100 fails at once; the others take 600 ms, within the 1 s pause.
+    await f.portal.setFaults([
+      { chat_id: 1, offset: 100, limit: 100, status: 503, times: 1 },
+      { chat_id: 1, limit: 100, delay_ms: 600 },
+    ]);
+    await f.activity.region.getByLabel('Filter by action').selectOption('kick');
+    const notice = f.activity.region.locator('.ca-scan').getByText(/^Reading paused: it goes on in 1 s…$/);
+    await notice.waitFor();
+    const before = Number(await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).getAttribute('value'));
+    await f.page.waitForFunction((read) => Number(document.querySelector('progress')?.value) > read, before);
+    assert.equal(await notice.count(), 1, 'still paused after the answers in flight came');
+    await f.activity.region.getByRole('status').getByText(/^Read all \d+ events of the chat$/).waitFor();
   });
 });

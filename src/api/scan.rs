@@ -53,6 +53,18 @@ impl ScanProgress {
         }
     }
 
+    /// This progress, paused until `resume_at` (a `Date.now()` time) if
+    /// that is still to come.
+    fn paused_until(self, resume_at: Option<f64>) -> Self {
+        let left = resume_at.map(|at| (at - js_sys::Date::now()) / 1000.0);
+        Self {
+            paused_for: left
+                .filter(|left| *left > 0.0)
+                .map(|left| left.ceil() as u64),
+            ..self
+        }
+    }
+
     fn of(read: &ChatRead) -> Self {
         let (done, total) = read.progress();
         Self {
@@ -79,7 +91,7 @@ pub async fn read_chat(
     let mut pending = FuturesUnordered::new();
     let mut resume_at: Option<f64> = None;
     let mut retries = Retries::default();
-    let send = |request: ReadRequest, round: u32| {
+    let send = |request: ReadRequest| {
         let url = api_base.activity_url(&PageRequest {
             offset: request.offset,
             limit: PageSize::clamped(i64::try_from(request.limit).unwrap_or(100)),
@@ -93,7 +105,7 @@ pub async fn read_chat(
                 Either::Left((outcome, _)) => outcome,
                 Either::Right(((), _)) => FetchOutcome::Failed(LoadError::Timeout),
             };
-            (request, round, outcome)
+            (request, outcome)
         }
     };
     let cancelled = || abort.is_some_and(AbortSignal::aborted);
@@ -107,13 +119,13 @@ pub async fn read_chat(
         }
         if resume_at.is_none() {
             while let Some(request) = read.borrow_mut().next_request() {
-                pending.push(send(request, retries.round()));
+                pending.push(send(request));
             }
         }
         if read.borrow().is_complete() {
             return Ok(());
         }
-        let Some((request, round, outcome)) = pending.next().await else {
+        let Some((request, outcome)) = pending.next().await else {
             match resume_at {
                 Some(at) => {
                     sleep(at - now, abort).await;
@@ -130,25 +142,21 @@ pub async fn read_chat(
         }
         match outcome {
             FetchOutcome::Page(page) => {
-                retries.answered(round);
                 read.borrow_mut().answer(request, page);
-                on_update(ScanProgress::of(&read.borrow()));
+                // (An answer sent before a pause: the pause goes on.)
+                on_update(ScanProgress::of(&read.borrow()).paused_until(resume_at));
             }
             FetchOutcome::Failed(error) => {
                 // Its ages are asked for again (after the pause).
                 read.borrow_mut().settle(request);
-                match retries.failed(round, &error) {
+                match retries.failed(request.ages(), &error) {
                     AfterFailure::Pause(seconds) => {
                         // (A shorter pause never cuts a longer one short.)
                         let now = js_sys::Date::now();
                         let at = resume_at.unwrap_or(now).max(now + seconds as f64 * 1000.0);
                         resume_at = Some(at);
-                        on_update(ScanProgress {
-                            paused_for: Some(((at - now) / 1000.0).ceil() as u64),
-                            ..ScanProgress::of(&read.borrow())
-                        });
+                        on_update(ScanProgress::of(&read.borrow()).paused_until(resume_at));
                     }
-                    AfterFailure::Paused => {}
                     AfterFailure::GiveUp => return Err(error),
                 }
             }

@@ -569,6 +569,7 @@ pub fn ChatActivity(
                                 filter=filter.filter
                                 disabled=export_waits
                                 on_failed=report
+                                on_started=Callback::new(move |()| tool_message.set(None))
                                 known_total=Signal::derive(move || feed.chat_total())
                                 already_read=Callback::new(move |(api_base, chat)| filter.whole_chat(&api_base, chat))
                             />

@@ -56,6 +56,9 @@ pub fn ExportTools(
     /// Shows and says why an export failed (else it is only said).
     #[prop(optional)]
     on_failed: Option<Callback<String>>,
+    /// An export starts (what an earlier one's failure showed is old news).
+    #[prop(optional)]
+    on_started: Option<Callback<()>>,
     /// Whether there is nothing to export (no chat read, or an empty one).
     #[prop(into, optional)]
     disabled: Signal<bool>,
@@ -106,6 +109,9 @@ pub fn ExportTools(
             progress: ScanProgress::starting(known_total.get_untracked()),
         }));
         announce.run(i18n.say(MessageId::ExportStarted, &[]));
+        if let Some(started) = on_started {
+            started.run(());
+        }
         spawn_local(async move {
             let progress = move |progress: ScanProgress| {
                 running.try_update(|running| {
@@ -118,10 +124,13 @@ pub fn ExportTools(
             };
             // What the component holds, if the chat has not grown since
             // (one small request tells); else the whole chat, read anew.
+            // (A check that fails keeps what is held: it is kept current
+            // by the head checks, and a read anew would likely fail too.)
             let current = match known {
-                Some(events) => (chat_total(&api_base, chat.chat_id, signal.as_ref()).await
-                    == Some(events.len() as u64))
-                .then_some(events),
+                Some(events) => match chat_total(&api_base, chat.chat_id, signal.as_ref()).await {
+                    Some(total) if total != events.len() as u64 => None,
+                    _ => Some(events),
+                },
                 None => None,
             };
             let read = match current {
