@@ -153,6 +153,22 @@ describe('accessibility', () => {
     await f.page.waitForFunction(() => document.querySelector('chat-activity#hidden-heading').shadowRoot.activeElement?.tagName === 'SECTION');
   });
 
+  test('a control disabled while it has the focus hands it to the heading: Export while a filter reads the chat', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 1, limit: 100, delay_ms: 400 }]);
+    const exportCsv = f.activity.region.getByRole('button', { name: 'Export CSV' });
+    await exportCsv.focus();
+    // The filter chosen by mouse: the focus stays on Export CSV, which then waits for the read.
+    await f.activity.region.getByLabel('Filter by action').evaluate((select) => {
+      select.value = 'ban';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).waitFor();
+    assert.equal(await exportCsv.isDisabled(), true);
+    await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2', null, { timeout: 2000 });
+  });
+
   /** Chat 5 (10,000 events, slow pages of 100), an export started by keyboard: Cancel export has the focus. */
   async function exportByKeyboardFromChat5() {
     await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);

@@ -12,7 +12,7 @@ use self::jump::{Jump, JumpScope};
 use super::announcer::Announcer;
 use super::export_tools::ExportTools;
 use super::filter_tools::{ActiveFilters, FilterControls, FilterState, ReadProgress};
-use super::focus::{focus_heading, focus_is_free, focus_soon, follow_focus};
+use super::focus::{focus_heading, focus_is_free, focus_soon, follow_focus, recover_focus};
 use super::jump_to_date::JumpToDate;
 use super::local_time;
 use super::locale::{above, local_texts, I18n};
@@ -392,8 +392,7 @@ pub fn ChatActivity(
             filter.ensure_read(
                 source.api_base,
                 request.get_untracked(),
-                feed.shown
-                    .with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total)),
+                untrack(|| feed.chat_total()),
                 announce,
                 report,
             );
@@ -534,6 +533,11 @@ pub fn ChatActivity(
                 lang=move || i18n.with(|texts| texts.locale().tag.clone())
                 dir=move || i18n.with(|texts| texts.locale().direction.as_str())
                 hidden=move || !local.ready.get()
+                on:focusout=move |event| {
+                    if let Some(root) = root.get_untracked() {
+                        recover_focus(&event, root.into());
+                    }
+                }
             >
                 <div class="ca-header">
                     {move || heading(heading_level.get(), name.get(), hide_heading.get())}

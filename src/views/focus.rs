@@ -5,7 +5,7 @@
 
 use leptos::prelude::request_animation_frame;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, ShadowRoot};
+use web_sys::{Document, Element, FocusEvent, HtmlElement, ShadowRoot};
 
 /// Whether the focus is on `container` or inside it (in its document or
 /// shadow root).
@@ -24,11 +24,36 @@ pub fn holds_focus(container: &Element) -> bool {
 /// the reader: it is inside already, or on no element (the page's body,
 /// where it falls when the focused control is removed).
 pub fn focus_is_free(container: &Element) -> bool {
-    holds_focus(container)
-        || web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.active_element())
-            .is_none_or(|active| active.tag_name() == "BODY")
+    holds_focus(container) || focus_is_lost()
+}
+
+/// Whether the focus is on no element: the page's body, where it falls
+/// when the focused control is removed or disabled.
+fn focus_is_lost() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_none_or(|active| active.tag_name() == "BODY")
+}
+
+/// For the component's `focusout`: a control disabled while it held the
+/// focus (Export while a filter reads the chat; every tool when the chat
+/// turns out not to exist) drops the focus to the page's body, so the
+/// component's heading takes it instead. Focus that left for another
+/// element, or for another window, is left alone.
+pub fn recover_focus(event: &FocusEvent, root: Element) {
+    let disabled = event.related_target().is_none()
+        && event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .is_some_and(|target| target.matches(":disabled").unwrap_or(false));
+    if disabled {
+        request_animation_frame(move || {
+            if root.is_connected() && focus_is_lost() {
+                focus_heading(&root);
+            }
+        });
+    }
 }
 
 /// Where the focus is inside `container` (on a control about to go): it

@@ -111,7 +111,7 @@ impl Feed {
     }
 
     /// Why the load under way was asked for.
-    pub fn arrival(&self) -> Arrival {
+    fn arrival(&self) -> Arrival {
         self.arrival.get_value()
     }
 

@@ -74,11 +74,7 @@ impl Jump {
             self.within_matches(day, scope);
             return;
         }
-        let Some(total) = scope
-            .feed
-            .shown
-            .with_untracked(|shown| shown.as_ref().map(|shown| shown.page.total))
-        else {
+        let Some(total) = untrack(|| scope.feed.chat_total()) else {
             return;
         };
         let started_at = scope.request.get_untracked();
