@@ -277,6 +277,18 @@ describe('filter and export', () => {
     await f.activity.region.getByRole('status').getByText('Export cancelled').waitFor();
   });
 
+  test('a pause counts down to its end, then the read goes on', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 1, offset: 0, limit: 100, status: 503, retry_after: 3, times: 1 }]);
+    const exported = f.page.waitForEvent('download');
+    await f.activity.region.getByRole('button', { name: 'Export CSV' }).click();
+    const paused = f.activity.region.locator('.ca-export .ca-progress-text').filter({ hasText: 'Reading paused' });
+    for (const seconds of [3, 2, 1]) await paused.getByText(`Reading paused: it goes on in ${seconds} s…`).waitFor({ timeout: 1500 });
+    await exported;
+    assert.equal(await paused.count(), 0);
+  });
+
   test('a pause goes on being shown while answers sent before it come in', async () => {
     await f.activity.open('?chat_id=1');
     await f.activity.settled();

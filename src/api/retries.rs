@@ -74,6 +74,23 @@ impl Retries {
     }
 }
 
+/// While a read pauses for `left_ms` more: how long until the seconds it
+/// shows ("it goes on in 3 s", rounded up) go down by one, so that the
+/// notice counts down rather than standing still.
+///
+/// ```
+/// use chat_activity::api::retries::until_next_second;
+/// assert_eq!(until_next_second(2300.0), 300.0); // "3 s" until 2000 ms are left
+/// assert_eq!(until_next_second(2000.0), 1000.0); // "2 s" for a whole second
+/// ```
+pub fn until_next_second(left_ms: f64) -> f64 {
+    if left_ms <= 0.0 {
+        return 0.0;
+    }
+    let shown = (left_ms / 1000.0).ceil();
+    (left_ms - (shown - 1.0) * 1000.0).clamp(1.0, 1000.0)
+}
+
 /// Whether asking again may well get an answer: no answer, a timeout, a
 /// server or gateway that failed for a moment, or a busy service that did
 /// not say for how long.
@@ -88,6 +105,19 @@ fn transient(error: &LoadError) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pause_counts_down_once_a_second_to_its_end() {
+        let mut left = 4_000.0;
+        let mut shown = Vec::new();
+        while left > 0.0 {
+            shown.push((left / 1000.0_f64).ceil());
+            left -= until_next_second(left);
+        }
+        assert_eq!(shown, [4.0, 3.0, 2.0, 1.0]);
+        assert_eq!(until_next_second(1.0), 1.0, "never a busy loop");
+        assert_eq!(until_next_second(-5.0), 0.0, "an ended pause");
+    }
 
     #[test]
     fn a_503_without_retry_after_is_asked_again_after_1_2_4_seconds_then_given_up() {

@@ -12,7 +12,7 @@ use web_sys::AbortSignal;
 
 use super::chat_read::{ChatRead, ReadRequest};
 use super::client::fetch_page;
-use super::retries::{AfterFailure, Retries};
+use super::retries::{until_next_second, AfterFailure, Retries};
 use super::{ActivityEvent, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::page_loader::REQUEST_TIMEOUT;
@@ -125,16 +125,34 @@ pub async fn read_chat(
         if read.borrow().is_complete() {
             return Ok(());
         }
-        let Some((request, outcome)) = pending.next().await else {
-            match resume_at {
-                Some(at) => {
-                    sleep(at - now, abort).await;
+        let answered = match resume_at {
+            None => pending.next().await,
+            // While paused, the notice counts down each second, and the
+            // read goes on when the pause ends, requests in flight or not.
+            Some(at) => {
+                let tick = std::pin::pin!(sleep(until_next_second(at - now), abort));
+                let answered = if pending.is_empty() {
+                    tick.await;
+                    None
+                } else {
+                    match select(pending.next(), tick).await {
+                        Either::Left((answered, _)) => answered,
+                        Either::Right(((), _)) => None,
+                    }
+                };
+                if answered.is_none() {
+                    if !cancelled() {
+                        on_update(ScanProgress::of(&read.borrow()).paused_until(resume_at));
+                    }
                     continue;
                 }
-                // Nothing to ask and nothing asked: cannot happen with a
-                // read that is not complete, but never spin.
-                None => return Ok(()),
+                answered
             }
+        };
+        // Nothing to ask and nothing asked: cannot happen with a read that
+        // is not complete, but never spin.
+        let Some((request, outcome)) = answered else {
+            return Ok(());
         };
         if cancelled() {
             // (An aborted request fails: that is no reason to pause.)
