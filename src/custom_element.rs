@@ -23,7 +23,7 @@ use crate::element_config::{ElementConfig, OBSERVED_ATTRIBUTES};
 use crate::host_options::HostOptions;
 use crate::i18n::{MessageId, Messages, Texts};
 use crate::views::catalogs::messages_of;
-use crate::views::chat_activity::{ChatActivity, LoadFailure, LoadedPage};
+use crate::views::chat_activity::{ChatActivity, FocusOnFirstLoad, LoadFailure, LoadedPage};
 use crate::views::locale::local_texts;
 use crate::views::notice::CannotStart;
 
@@ -263,6 +263,11 @@ fn element_view(
         let (Ok(chat_id), Ok(api_base)) = (config.chat_id, config.api_base) else {
             return ().into_any();
         };
+        // The chat changed under the reader's focus: it follows to the new one.
+        let had_focus = host
+            .shadow_root()
+            .is_some_and(|shadow| shadow.active_element().is_some());
+        provide_context(FocusOnFirstLoad(had_focus));
         let heading_level = Signal::derive(move || options.with(|options| options.heading_level));
         let hide_heading = Signal::derive(move || options.with(|options| options.hide_heading));
         let tools = Signal::derive(move || options.with(|options| options.tools));

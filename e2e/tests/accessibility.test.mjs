@@ -169,6 +169,27 @@ describe('accessibility', () => {
     await f.page.waitForFunction(() => document.activeElement?.tagName === 'H2', null, { timeout: 2000 });
   });
 
+  test('a host that switches the element to another chat under the reader\'s focus: the new chat\'s heading takes it', async () => {
+    const h = new HostPage(f.page, f.portal);
+    await h.open();
+    const el = await h.add('switched', { 'chat-id': '1', 'api-base': f.portal.api });
+    await h.waitForEvent('chat-activity-loaded');
+    const headingFocused = () => f.page.waitForFunction(() => document.querySelector('chat-activity#switched').shadowRoot.activeElement?.tagName === 'H2', null, { timeout: 3000 });
+    await el.host.getByRole('button', { name: 'Exact times' }).focus();
+    await el.setAttribute('chat-id', '2');
+    await h.waitForEvent('chat-activity-loaded', 2);
+    await headingFocused();
+    await el.host.getByRole('button', { name: 'Next page' }).focus();
+    await el.setAttribute('chat-id', '999');
+    await el.alert.waitFor();
+    await headingFocused();
+    // Focus elsewhere on the host page stays there.
+    await f.page.evaluate(() => { const b = document.createElement('button'); b.id = 'host-button'; b.textContent = 'Host'; document.querySelector('main').prepend(b); b.focus(); });
+    await el.setAttribute('chat-id', '1');
+    await h.waitForEvent('chat-activity-loaded', 3);
+    assert.equal(await f.page.evaluate(() => document.activeElement?.id), 'host-button');
+  });
+
   /** Chat 5 (10,000 events, slow pages of 100), an export started by keyboard: Cancel export has the focus. */
   async function exportByKeyboardFromChat5() {
     await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);

@@ -51,6 +51,13 @@ pub struct LoadedPage {
     pub limit: u32,
 }
 
+/// In context where a host mounts the component anew under the reader's
+/// focus (the element switching chats while the reader was in it): the
+/// new chat's first page then takes the focus to its heading, as a page
+/// change does, rather than leaving it on the page's body.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FocusOnFirstLoad(pub bool);
+
 /// What a host learns when a page could not be shown (hidden refusals aside).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadFailure {
@@ -172,6 +179,9 @@ pub fn ChatActivity(
     };
     // The API's pages: loading, what is shown, the head's growth.
     let feed = Feed::new();
+    if use_context::<FocusOnFirstLoad>().is_some_and(|FocusOnFirstLoad(take)| take) {
+        feed.expect(Arrival::FocusHeading);
+    }
     let url_writer = sync_url.then(UrlWriter::new);
     // After a page change the reader asked for, focus stays on the control
     // they used and the new range is said, or, where that control goes
