@@ -72,6 +72,28 @@ describe('filter and export', () => {
     assert.equal(await progress.count(), 0);
   });
 
+  test('a filter chosen again after Cancel goes on where the read stopped: nothing read twice, every match found', async () => {
+    await f.portal.setFaults([{ chat_id: LARGE_CHAT, limit: 100, delay_ms: 150 }]);
+    await f.activity.open(`?chat_id=${LARGE_CHAT}`);
+    await f.activity.settled();
+    const filter = f.activity.region.getByLabel('Filter by action');
+    await filter.selectOption('kick');
+    await f.page.waitForFunction(() => Number(document.querySelector('progress')?.value) >= 1000);
+    await f.activity.region.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await f.activity.region.getByRole('progressbar').waitFor({ state: 'detached' });
+    const before = (await f.portal.requests()).map((r) => r.query).filter((q) => q.endsWith('limit=100'));
+    await f.portal.clearRequests();
+    await f.portal.setFaults([]);
+    await filter.selectOption('kick');
+    assert.ok(Number(await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).getAttribute('value')) >= 1000, 'the progress goes on from the events read');
+    await f.page.waitForFunction(() => / of [\d,]+$/.test(document.querySelector('.ca-range')?.textContent ?? '') && !document.querySelector('progress'), null, { timeout: 60_000 });
+    const kicks = (await allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick').length;
+    assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${kicks.toLocaleString('en')}`);
+    const after = (await f.portal.requests()).map((r) => r.query).filter((q) => q.endsWith('limit=100'));
+    assert.ok(!after.includes('offset=0&limit=100'), 'the newest page is not read again');
+    assert.ok(after.length + before.length <= 100 + 4, `read twice: ${before.length} requests, then ${after.length}`);
+  });
+
   test('Export CSV: every event, RFC 4180, formulas defused, named after the chat and day', async () => {
     await f.portal.putChat(50, {
       events: [

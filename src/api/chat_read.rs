@@ -172,6 +172,12 @@ impl ChatRead {
         }
     }
 
+    /// Every request in flight was given up (the reader cancelled): what
+    /// they asked for is asked again when the read goes on.
+    pub fn abandon_in_flight(&mut self) {
+        self.in_flight.clear();
+    }
+
     /// The ages read so far without a gap around the start's newest event
     /// (what the matches so far are taken from; events that arrived
     /// meanwhile join at the top once read).
@@ -266,6 +272,40 @@ impl ChatRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_read_cancelled_with_requests_in_flight_goes_on_where_it_stopped() {
+        let chat = Chat { added: 1_000 };
+        let mut read = ChatRead::new();
+        let first = read.next_request().expect("the first request");
+        read.answer(first, chat.page(first.offset, first.limit));
+        let sent: Vec<_> = std::iter::from_fn(|| read.next_request()).collect();
+        assert_eq!(sent.len(), MAX_IN_FLIGHT);
+        // One answer came; then Cancel abandoned the rest.
+        read.answer(sent[0], chat.page(sent[0].offset, sent[0].limit));
+        read.abandon_in_flight();
+        let (done, total) = read.progress();
+        assert_eq!((done, total), (200, 1_000));
+
+        let again: Vec<_> = std::iter::from_fn(|| read.next_request()).collect();
+        assert_eq!(
+            again[..3],
+            sent[1..],
+            "the abandoned pages asked again first"
+        );
+        assert_eq!(
+            again[3].ages().end,
+            sent[3].ages().start,
+            "then the next page down"
+        );
+        let mut waiting = again;
+        while let Some(request) = waiting.pop() {
+            read.answer(request, chat.page(request.offset, request.limit));
+            waiting.extend(std::iter::from_fn(|| read.next_request()));
+        }
+        assert!(read.is_complete());
+        assert_eq!(read.events().map(|events| events.len()), Some(1_000));
+    }
 
     /// A chat whose events are numbered by age, 1 the oldest.
     struct Chat {

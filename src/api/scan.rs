@@ -65,7 +65,8 @@ impl ScanProgress {
         }
     }
 
-    fn of(read: &ChatRead) -> Self {
+    /// How far `read` has come.
+    pub fn of(read: &ChatRead) -> Self {
         let (done, total) = read.progress();
         Self {
             read: done,

@@ -137,26 +137,40 @@ impl FilterState {
         announce: Callback<String>,
         report: Callback<String>,
     ) {
-        let have = self.reading.with_value(|reading| {
+        let held = self.reading.with_value(|reading| {
             reading
                 .as_ref()
-                .is_some_and(|reading| reading.api_base == api_base && reading.chat == chat.chat_id)
+                .filter(|reading| reading.api_base == api_base && reading.chat == chat.chat_id)
+                .map(|reading| Rc::clone(&reading.read))
         });
-        if have {
-            return;
-        }
-        self.cancel();
-        let read = Rc::new(RefCell::new(ChatRead::new()));
-        self.reading.set_value(Some(Reading {
-            api_base: api_base.clone(),
-            chat: chat.chat_id,
-            read: Rc::clone(&read),
-            matches: Matches::default(),
-        }));
+        let read = match held {
+            // Read, or being read.
+            Some(read)
+                if read.borrow().is_complete() || self.scanning.with_untracked(Option::is_some) =>
+            {
+                return
+            }
+            // Cut short by Cancel: it goes on where it stopped.
+            Some(read) => read,
+            None => {
+                self.cancel();
+                let read = Rc::new(RefCell::new(ChatRead::new()));
+                self.reading.set_value(Some(Reading {
+                    api_base: api_base.clone(),
+                    chat: chat.chat_id,
+                    read: Rc::clone(&read),
+                    matches: Matches::default(),
+                }));
+                read
+            }
+        };
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
         self.abort.set_value(controller);
-        self.scanning.set(Some(ScanProgress::starting(known_total)));
+        let so_far = ScanProgress::of(&read.borrow());
+        self.scanning.set(Some(
+            so_far.after(Some(ScanProgress::starting(known_total))),
+        ));
         let i18n = I18n::get();
         announce.run(i18n.say(MessageId::FilterStarted, &[]));
         let state = *self;
@@ -191,23 +205,17 @@ impl FilterState {
         });
     }
 
-    /// Stops a read under way and forgets what it read (the filter itself
-    /// stays as set).
+    /// Stops a read under way (the filter itself stays as set). What it
+    /// read is kept: a filter chosen again goes on from there.
     pub fn cancel(&self) {
         if let Some(controller) = self.abort.try_update_value(Option::take).flatten() {
             controller.abort();
         }
-        let unfinished = self
-            .reading
-            .try_with_value(|reading| {
-                reading
-                    .as_ref()
-                    .is_some_and(|reading| !reading.read.borrow().is_complete())
-            })
-            .unwrap_or(false);
-        if unfinished {
-            self.forget();
-        }
+        self.reading.try_with_value(|reading| {
+            if let Some(reading) = reading {
+                reading.read.borrow_mut().abandon_in_flight();
+            }
+        });
         self.scanning.try_set(None);
     }
 
