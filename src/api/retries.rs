@@ -5,12 +5,15 @@
 //! A transient failure (no answer, a timeout, a 500, 502, 503 or 504, a
 //! 429 without `Retry-After`) pauses the read and asks for the same events
 //! again after 1, 2, then 4 seconds; the read ends only when the same
-//! events have failed a fourth time. Failures are counted per page of
-//! events (by their ages, which growth at the head does not change), not
-//! in a row across the read: four requests are in flight at once, and a
-//! failure of one says nothing of the others. A busy service that names
-//! its `Retry-After` is waited for as long as it asks (at least a second),
-//! and is not counted.
+//! events have failed a fourth time with no answer to any request in
+//! between. Failures are counted per page of events (by their ages, which
+//! growth at the head does not change), not in a row across the read: four
+//! requests are in flight at once, and a failure of one says nothing of
+//! the others. An answer starts every count over: a service that answers
+//! is flaky, not down (at 30% failures, four failures of one page among a
+//! hundred are likely, four with nothing answered between them are not).
+//! A busy service that names its `Retry-After` is waited for as long as it
+//! asks (at least a second), and is not counted.
 
 use std::ops::Range;
 
@@ -91,6 +94,25 @@ pub fn until_next_second(left_ms: f64) -> f64 {
     (left_ms - (shown - 1.0) * 1000.0).clamp(1.0, 1000.0)
 }
 
+impl Retries {
+    /// A request was answered: the service works, and every page's
+    /// failures so far count for nothing.
+    ///
+    /// ```
+    /// use chat_activity::api::retries::{AfterFailure, Retries};
+    /// use chat_activity::LoadError;
+    /// let mut retries = Retries::default();
+    /// for _ in 0..3 {
+    ///     retries.failed(100..200, &LoadError::Timeout);
+    /// }
+    /// retries.answered();
+    /// assert_eq!(retries.failed(100..200, &LoadError::Timeout), AfterFailure::Pause(1));
+    /// ```
+    pub fn answered(&mut self) {
+        self.failed.clear();
+    }
+}
+
 /// Whether asking again may well get an answer: no answer, a timeout, a
 /// server or gateway that failed for a moment, or a busy service that did
 /// not say for how long.
@@ -147,6 +169,18 @@ mod tests {
                 retries.failed(ages, &LoadError::Status(503)),
                 AfterFailure::Pause(1)
             );
+        }
+    }
+
+    #[test]
+    fn a_page_failing_again_and_again_while_others_answer_never_ends_the_read() {
+        let mut retries = Retries::default();
+        for _ in 0..10 {
+            assert_eq!(
+                retries.failed(300..400, &LoadError::Status(503)),
+                AfterFailure::Pause(1)
+            );
+            retries.answered();
         }
     }
 

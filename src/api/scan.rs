@@ -161,6 +161,7 @@ pub async fn read_chat(
         }
         match outcome {
             FetchOutcome::Page(page) => {
+                retries.answered();
                 read.borrow_mut().answer(request, page);
                 // (An answer sent before a pause: the pause goes on.)
                 on_update(ScanProgress::of(&read.borrow()).paused_until(resume_at));
