@@ -3,6 +3,7 @@
 //! and where a page change the reader asked for leaves the focus.
 
 use crate::api::LoadError;
+use crate::paging::PageRequest;
 
 /// Where the component stands, apart from the page on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +69,31 @@ impl Content {
 /// ```
 pub fn tools_usable(chat_total: Option<u64>, filtering: bool) -> bool {
     filtering || chat_total.is_some_and(|total| total > 0)
+}
+
+impl Status {
+    /// The page the pager counts from: the page asked for, or, after it
+    /// failed, the page still on screen (of the same chat). Next after a
+    /// failed Next then asks for the page that failed again, and never
+    /// skips it.
+    ///
+    /// ```
+    /// use chat_activity::activity_state::Status;
+    /// use chat_activity::api::LoadError;
+    /// use chat_activity::paging::{PageRequest, PageSize};
+    /// use chat_activity::ChatId;
+    /// let first = PageRequest::first(ChatId::new(1).unwrap(), PageSize::default());
+    /// let second = PageRequest { offset: 25, ..first };
+    /// assert_eq!(Status::Ready.pages_from(second, Some(second)), second);
+    /// assert_eq!(Status::Loading.pages_from(second, Some(first)), second);
+    /// assert_eq!(Status::Failed(LoadError::Timeout).pages_from(second, Some(first)), first);
+    /// ```
+    pub fn pages_from(&self, asked: PageRequest, on_screen: Option<PageRequest>) -> PageRequest {
+        match (self, on_screen) {
+            (Self::Failed(_), Some(on_screen)) if on_screen.chat_id == asked.chat_id => on_screen,
+            _ => asked,
+        }
+    }
 }
 
 /// What a load the reader asked for does once it ends.

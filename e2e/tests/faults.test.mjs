@@ -66,6 +66,22 @@ describe('faults', () => {
     });
   }
 
+  test('Next after a failed Next asks for the page that failed again, never the one after it; so does Previous count from the page shown', async () => {
+    const first = await openFirstPage();
+    await f.portal.setFaults([{ chat_id: 1, offset: 10, status: 500, times: 2 }]);
+    await f.activity.next.click();
+    await f.activity.alert.waitFor();
+    await assertShows(first, 'the old page stays visible');
+    assert.equal(await f.activity.previous.isDisabled(), true, 'the first page is on screen');
+    await f.activity.next.click();
+    while ((await f.portal.requests()).length < 3) await f.page.waitForTimeout(50);
+    await f.page.waitForFunction(() => document.querySelector('.ca-root')?.getAttribute('aria-busy') !== 'true');
+    await f.activity.alert.waitFor();
+    await f.activity.next.click();
+    await f.activity.expectApiPage(1, 10, 10);
+    assert.deepEqual((await f.portal.requests()).map((r) => r.offset), [0, 10, 10, 10]);
+  });
+
   for (const status of [429, 503]) {
     test(`${status} with Retry-After: a visible countdown, one automatic retry, the old page kept`, async () => {
       await f.page.clock.install();

@@ -187,8 +187,18 @@ pub fn ChatActivity(
     // they used and the new range is said, or, where that control goes
     // away (Show new events, Retry), focus goes to the heading.
     let go_to = move |request: PageRequest, mode: HistoryMode, arrival: Arrival| {
+        let target = Some((source.get_untracked(), request));
+        // The page that failed, asked for again (Next after a failed Next).
+        let again = position.with_untracked(|position| *position == target)
+            && feed
+                .status
+                .with_untracked(|status| matches!(status, Status::Failed(_)));
+        if again {
+            feed.reload(arrival);
+            return;
+        }
         feed.expect(arrival);
-        position.set(Some((source.get_untracked(), request)));
+        position.set(target);
         if let Some(writer) = url_writer {
             writer.write_soon(request, mode);
         }
@@ -502,7 +512,13 @@ pub fn ChatActivity(
         if filter.is_active() {
             filter.page.get()
         } else {
-            feed.head.with(|head| head.shifted(request.get()))
+            let on_screen = feed
+                .shown
+                .with(|shown| shown.as_ref().map(|shown| shown.request));
+            let from = feed
+                .status
+                .with(|status| status.pages_from(request.get(), on_screen));
+            feed.head.with(|head| head.shifted(from))
         }
     });
     // The Retry button goes with the failure.
