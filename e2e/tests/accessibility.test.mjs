@@ -190,6 +190,23 @@ describe('accessibility', () => {
     assert.equal(await f.page.evaluate(() => document.activeElement?.id), 'host-button');
   });
 
+  test('a filter changed once the chat is read: what it shows is said when the reader pauses', async () => {
+    await f.activity.open('?chat_id=1');
+    await f.activity.settled();
+    const said = f.activity.region.getByRole('status');
+    const filter = f.activity.region.getByLabel('Filter by action');
+    await filter.selectOption('ban');
+    await said.getByText(/^Read all \d+ events of the chat$/).waitFor();
+    await filter.selectOption('leave');
+    await said.getByText(/^Showing 1–25 of \d+$/).waitFor({ timeout: 2000 });
+    assert.equal((await said.textContent()).trim(), await f.activity.rangeText());
+    await f.activity.region.getByLabel('Search username').pressSequentially('no such member', { delay: 30 });
+    await said.getByText('No events match the filter').waitFor({ timeout: 2000 });
+    await filter.selectOption('');
+    await f.activity.region.getByLabel('Search username').fill('');
+    await said.getByText(/^Showing 1–25 of \d+$/).waitFor({ timeout: 2000 });
+  });
+
   /** Chat 5 (10,000 events, slow pages of 100), an export started by keyboard: Cancel export has the focus. */
   async function exportByKeyboardFromChat5() {
     await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 300 }]);

@@ -25,6 +25,16 @@ impl Announcer {
         self.text.try_update(|text| *text = anew(text, message));
     }
 
+    /// Says `message` unless the region says it already (what a view
+    /// shows, said once it settles, after a control may have said it).
+    pub fn update(&self, message: String) {
+        self.text.try_update(|text| {
+            if text.trim_end_matches('\u{a0}') != message {
+                *text = message;
+            }
+        });
+    }
+
     /// The region's text (tracked).
     pub fn text(&self) -> String {
         self.text.get()

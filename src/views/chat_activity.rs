@@ -19,7 +19,7 @@ use super::locale::{above, local_texts, I18n};
 use super::notice::FailureNotice;
 use super::pager::Pager;
 use super::timeline::{Timeline, TimelineSettings};
-use super::timers::{document_hidden, every, lasting, shared_clock};
+use super::timers::{document_hidden, every, lasting, shared_clock, when_settled};
 use crate::activity_state::{tools_usable, Arrival, Content, FocusOnFailure, Status};
 use crate::api::client::fetch_page;
 use crate::api::{ApiBase, FetchOutcome, LoadError};
@@ -473,20 +473,45 @@ pub fn ChatActivity(
     let has_range = Memo::new(move |_| range.with(Option::is_some));
     // The range on screen, said to screen readers (after a page change in
     // place, where focus stays on the control the reader used).
-    let say_range = move || {
-        announcer.say(range.with_untracked(|range| {
-            range
-                .as_ref()
-                .map(|range| i18n.with_untracked(|texts| texts.shown_range(range)))
-                .unwrap_or_default()
-        }));
+    let range_text = move || {
+        range
+            .try_with_untracked(|range| {
+                range
+                    .as_ref()
+                    .map(|range| i18n.with_untracked(|texts| texts.shown_range(range)))
+            })
+            .flatten()
+            .unwrap_or_default()
     };
+    let say_range = move || announcer.say(range_text());
     // A Clear or Cancel button goes with its filter: the focus goes to the
     // heading and what is shown now is said.
     let back_from_filter = Callback::new(move |()| {
         focus_title();
         say_range();
     });
+    // A filter changed (each key of the username search) on a chat read
+    // already: once the reader pauses, what it shows now is said ("Showing
+    // 1–4 of 4", "No events match the filter"). (A read the change starts
+    // says its own progress.)
+    when_settled(
+        move || {
+            filter.filter.track();
+            filter.has_read_whole()
+        },
+        Duration::from_millis(600),
+        move |read_before| {
+            let shown = match content.try_get_untracked() {
+                _ if !read_before => return,
+                Some(Content::NoMatch) => {
+                    i18n.with_untracked(|texts| texts.text(MessageId::NoMatches))
+                }
+                Some(Content::Events) => range_text(),
+                _ => return,
+            };
+            announcer.update(shown);
+        },
+    );
     let jump_state = Jump::new(tool_message);
     let jump_scope = JumpScope {
         source,

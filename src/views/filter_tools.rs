@@ -255,6 +255,17 @@ impl FilterState {
             .flatten()
     }
 
+    /// Whether the chat was read to its end (untracked).
+    pub fn has_read_whole(&self) -> bool {
+        self.reading
+            .try_with_value(|reading| {
+                reading
+                    .as_ref()
+                    .is_some_and(|reading| reading.read.borrow().is_complete())
+            })
+            .unwrap_or(false)
+    }
+
     /// Whether the chat is being read or was read (so new events should be added).
     pub fn has_read(&self) -> bool {
         self.reading.with_value(Option::is_some)

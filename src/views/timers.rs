@@ -65,6 +65,35 @@ pub fn lasting(busy: impl Fn() -> bool + 'static, after: Duration) -> Signal<boo
     lasted.into()
 }
 
+/// Runs `act` with `watch`'s last value once what `watch` tracks has
+/// stopped changing for `quiet` (the reader stopped typing); not for its
+/// first value.
+pub fn when_settled<T: 'static>(
+    watch: impl Fn() -> T + 'static,
+    quiet: Duration,
+    act: impl Fn(T) + Clone + 'static,
+) {
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let stop = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        let value = watch();
+        stop();
+        if first.is_some() {
+            let act = act.clone();
+            let done = move || {
+                timer.try_set_value(None);
+                act(value);
+            };
+            timer.set_value(set_timeout_with_handle(done, quiet).ok());
+        }
+    });
+    on_cleanup(stop);
+}
+
 /// One clock per component, ticking each minute, for the relative times.
 pub fn shared_clock() -> Signal<DateTime<Utc>> {
     let now = RwSignal::new(local_time::now());
