@@ -369,7 +369,7 @@ pub fn ChatActivity(
         let url = source.api_base.activity_url(&newest);
         leptos::task::spawn_local(async move {
             if let FetchOutcome::Page(page) = fetch_page(&url, None).await {
-                filter.add_newest(page);
+                filter.add_newest(&source.api_base, source.chat_id, page);
             }
         });
     };

@@ -225,14 +225,16 @@ impl FilterState {
         self.version.try_update(|version| *version += 1);
     }
 
-    /// New events arrived at the head (`page`, read from offset 0): they
-    /// join what was read.
-    pub fn add_newest(&self, page: ActivityPage) {
+    /// New events arrived at the head of `chat` (`page`, read from offset
+    /// 0): they join what was read of it (never another chat's read, kept
+    /// after the host switched chats).
+    pub fn add_newest(&self, api_base: &ApiBase, chat: ChatId, page: ActivityPage) {
         let added = self
             .reading
             .try_with_value(|reading| {
                 reading
                     .as_ref()
+                    .filter(|reading| reading.api_base == *api_base && reading.chat == chat)
                     .map(|reading| reading.read.borrow_mut().add_head(page))
             })
             .flatten();
