@@ -40,6 +40,23 @@ pub struct Retries {
 }
 
 impl Retries {
+    /// A request was answered: the service works, and every page's
+    /// failures so far count for nothing.
+    ///
+    /// ```
+    /// use chat_activity::api::retries::{AfterFailure, Retries};
+    /// use chat_activity::LoadError;
+    /// let mut retries = Retries::default();
+    /// for _ in 0..3 {
+    ///     retries.failed(100..200, &LoadError::Timeout);
+    /// }
+    /// retries.answered();
+    /// assert_eq!(retries.failed(100..200, &LoadError::Timeout), AfterFailure::Pause(1));
+    /// ```
+    pub fn answered(&mut self) {
+        self.failed.clear();
+    }
+
     /// A request for the events of `ages` failed with `error`.
     ///
     /// ```
@@ -92,25 +109,6 @@ pub fn until_next_second(left_ms: f64) -> f64 {
     }
     let shown = (left_ms / 1000.0).ceil();
     (left_ms - (shown - 1.0) * 1000.0).clamp(1.0, 1000.0)
-}
-
-impl Retries {
-    /// A request was answered: the service works, and every page's
-    /// failures so far count for nothing.
-    ///
-    /// ```
-    /// use chat_activity::api::retries::{AfterFailure, Retries};
-    /// use chat_activity::LoadError;
-    /// let mut retries = Retries::default();
-    /// for _ in 0..3 {
-    ///     retries.failed(100..200, &LoadError::Timeout);
-    /// }
-    /// retries.answered();
-    /// assert_eq!(retries.failed(100..200, &LoadError::Timeout), AfterFailure::Pause(1));
-    /// ```
-    pub fn answered(&mut self) {
-        self.failed.clear();
-    }
 }
 
 /// Whether asking again may well get an answer: no answer, a timeout, a

@@ -29,7 +29,7 @@ impl Announcer {
     /// shows, said once it settles, after a control may have said it).
     pub fn update(&self, message: String) {
         self.text.try_update(|text| {
-            if text.trim_end_matches('\u{a0}') != message {
+            if text.trim_end_matches(MARK) != message {
                 *text = message;
             }
         });
@@ -46,10 +46,12 @@ impl Announcer {
     }
 }
 
+/// What makes a repeated message differ: a no-break space, read by nothing.
+const MARK: char = '\u{a0}';
+
 /// What the region shows to say `message` after `said`: the message,
 /// changed if it would not change the region.
 fn anew(said: &str, message: String) -> String {
-    const MARK: char = '\u{a0}';
     if message.is_empty() || said != message {
         message
     } else {
