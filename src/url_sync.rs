@@ -1,21 +1,14 @@
 //! Keeping the standalone page's paging in its URL: history entries per
-//! page change, replacements for corrections, and following Back/Forward.
+//! page or filter change, replacements for corrections, and following
+//! Back/Forward.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::page_url::with_paging;
+pub(crate) use crate::page_url::HistoryMode;
+use crate::page_url::{with_view, FilterQuery, PageQuery};
 use crate::paging::PageRequest;
-
-/// How a paging change enters the browser history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum HistoryMode {
-    /// The user moved: a new entry, so Back returns.
-    Push,
-    /// A correction (past the end, clamped limit): the entry is replaced.
-    Replace,
-}
 
 /// The page URL's query string, `""` when there is none or no window.
 pub(crate) fn current_search() -> String {
@@ -24,17 +17,18 @@ pub(crate) fn current_search() -> String {
         .unwrap_or_default()
 }
 
-/// Writes `request`'s page and limit into the URL.
-pub(crate) fn write_paging(request: &PageRequest, mode: HistoryMode) {
+/// Writes `request`'s page and limit, and `filter`, into the URL, unless
+/// it says so already.
+pub(crate) fn write_view(request: &PageRequest, filter: &FilterQuery, mode: HistoryMode) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
     let search = location.search().unwrap_or_default();
-    let new_search = with_paging(&search, request);
-    if new_search == search {
+    if PageQuery::parse(&search).shows(request, filter) {
         return;
     }
+    let new_search = with_view(&search, request, filter);
     let url = format!(
         "{}{}{}",
         location.pathname().unwrap_or_default(),
@@ -68,7 +62,7 @@ pub(crate) struct UrlWriter {
 
 #[derive(Default)]
 struct PendingWrites {
-    writes: Vec<(PageRequest, HistoryMode)>,
+    writes: Vec<(PageRequest, FilterQuery, HistoryMode)>,
     timer: Option<TimeoutHandle>,
 }
 
@@ -82,12 +76,12 @@ impl UrlWriter {
         writer
     }
 
-    /// Writes `request` into the URL once the current task is done.
-    pub(crate) fn write_soon(self, request: PageRequest, mode: HistoryMode) {
+    /// Writes `request` under `filter` into the URL once the current task is done.
+    pub(crate) fn write_soon(self, request: PageRequest, filter: FilterQuery, mode: HistoryMode) {
         let needs_timer = self
             .pending
             .try_update_value(|pending| {
-                pending.writes.push((request, mode));
+                pending.writes.push((request, filter, mode));
                 pending.timer.is_none()
             })
             .unwrap_or(false);
@@ -121,8 +115,8 @@ impl UrlWriter {
                 std::mem::take(&mut pending.writes)
             })
             .unwrap_or_default();
-        for (request, mode) in writes {
-            write_paging(&request, mode);
+        for (request, filter, mode) in writes {
+            write_view(&request, &filter, mode);
         }
     }
 }

@@ -9,7 +9,7 @@ use chat_activity::api::{ActivityEvent, EventTime, FetchOutcome};
 use chat_activity::avatar::{initial, safe_avatar_url};
 use chat_activity::export::{to_csv, FORMULA_LEADS};
 use chat_activity::join_bursts::find_join_bursts;
-use chat_activity::page_url::{with_paging, PageQuery};
+use chat_activity::page_url::{with_view, PageQuery};
 use chat_activity::paging::{PageRequest, PageSize, ShownRange};
 use chat_activity::time_text::relative_time;
 use chat_activity::ChatId;
@@ -141,15 +141,22 @@ proptest! {
     }
 
     #[test]
-    fn any_page_url_reads_into_range(search in ".{0,64}", page in ".{0,12}", limit in ".{0,12}") {
+    fn any_page_url_reads_into_range(
+        search in "(\\?chat_id=[0-9]{1,3})?(&(action|search|user|code)=.{0,8}|.{0,16}){0,4}",
+        page in ".{0,12}",
+        limit in ".{0,12}",
+    ) {
         let query = PageQuery::parse(&format!("{search}&page={page}&limit={limit}"));
         prop_assert!(query.page >= 1);
         prop_assert!((1..=100).contains(&query.limit.get()));
         if let Ok(chat) = query.chat_id {
             prop_assert!((1..=(1_u64 << 53) - 1).contains(&chat.get()));
-            let written = with_paging(&search, &PageRequest::for_page(chat, query.page, query.limit));
+            let request = PageRequest::for_page(chat, query.page, query.limit);
+            let written = with_view(&search, &request, &query.filter);
             let reread = PageQuery::parse(&written);
             prop_assert_eq!(reread.limit, query.limit);
+            prop_assert_eq!(&reread.filter, &query.filter);
+            prop_assert!(reread.shows(&request, &query.filter), "{}", written);
         }
     }
 

@@ -108,6 +108,15 @@ class MockPortal {
     );
     return response.json();
   }
+
+  /** Every event of a chat as the API answers it, newest first. */
+  async allEvents(chatId, user = 'maria') {
+    const first = await this.apiPage(chatId, 0, 100, user);
+    const offsets = [];
+    for (let offset = 100; offset < first.total; offset += 100) offsets.push(offset);
+    const rest = await Promise.all(offsets.map((offset) => this.apiPage(chatId, offset, 100, user)));
+    return [first, ...rest].flatMap((page) => page.events);
+  }
 }
 
 /** An event as the API sends it. */

@@ -12,19 +12,12 @@ const LARGE_CHAT = 5;
 describe('filter and export', () => {
   const f = useActivityPage();
 
-  async function allEvents(chat) {
-    const { total } = await f.portal.apiPage(chat, 0, 1);
-    const events = [];
-    for (let offset = 0; offset < total; offset += 100) events.push(...(await f.portal.apiPage(chat, offset, 100)).events);
-    return events;
-  }
-
   test('filter by action and search username: reads the chat in pages of 100, once, then pages through matches', async () => {
     await f.activity.open('?chat_id=1&limit=10');
     await f.activity.settled();
     await f.portal.clearRequests();
     await f.activity.region.getByLabel('Filter by action').selectOption('ban');
-    const all = await allEvents(1);
+    const all = await f.portal.allEvents(1);
     const bans = all.filter((e) => e.action === 'ban');
     await f.page.waitForFunction((n) => document.querySelector('.ca-range')?.textContent.endsWith(`of ${n}`), bans.length);
     assert.equal(await f.activity.rangeText(), `Showing 1–10 of ${bans.length}`);
@@ -51,7 +44,7 @@ describe('filter and export', () => {
     await f.activity.settled();
     await f.activity.region.getByLabel('Filter by action').selectOption('kick');
     await f.page.waitForFunction(() => / of \d+$/.test(document.querySelector('.ca-range')?.textContent ?? '') && !document.querySelector('progress'), null, { timeout: 60_000 });
-    const kicks = (await allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick').length;
+    const kicks = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick').length;
     assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${kicks}`);
   });
 
@@ -87,7 +80,7 @@ describe('filter and export', () => {
     await filter.selectOption('kick');
     assert.ok(Number(await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).getAttribute('value')) >= 1000, 'the progress goes on from the events read');
     await f.page.waitForFunction(() => / of [\d,]+$/.test(document.querySelector('.ca-range')?.textContent ?? '') && !document.querySelector('progress'), null, { timeout: 60_000 });
-    const kicks = (await allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick').length;
+    const kicks = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick').length;
     assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${kicks.toLocaleString('en')}`);
     const after = (await f.portal.requests()).map((r) => r.query).filter((q) => q.endsWith('limit=100'));
     assert.ok(!after.includes('offset=0&limit=100'), 'the newest page is not read again');
@@ -132,7 +125,7 @@ describe('filter and export', () => {
     ]);
     assert.match(download.suggestedFilename(), /^chat-1-activity-\d{4}-\d{2}-\d{2}\.json$/);
     const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-    assert.deepEqual(exported, await allEvents(1));
+    assert.deepEqual(exported, await f.portal.allEvents(1));
 
     await f.portal.setFaults([{ chat_id: LARGE_CHAT, limit: 100, delay_ms: 150 }]);
     await f.activity.open(`?chat_id=${LARGE_CHAT}`);
@@ -190,7 +183,7 @@ describe('filter and export', () => {
   test('a flaky API: the filter and the export ride out 503s without Retry-After and finish', async () => {
     await f.activity.open('?chat_id=1');
     await f.activity.settled();
-    const all = await allEvents(1);
+    const all = await f.portal.allEvents(1);
     // The 2nd, 3rd and 4th pages of 100 fail once each, as on a flaky network.
     await f.portal.setFaults([100, 200, 300].map((offset) => ({ chat_id: 1, offset, limit: 100, status: 503, times: 1 })));
     await f.activity.region.getByLabel('Filter by action').selectOption('ban');
@@ -210,7 +203,7 @@ describe('filter and export', () => {
   test('a flaky API: a page that fails four times while the others answer does not end the read', async () => {
     await f.activity.open('?chat_id=1');
     await f.activity.settled();
-    const all = await allEvents(1);
+    const all = await f.portal.allEvents(1);
     await f.portal.setFaults([{ chat_id: 1, offset: 300, limit: 100, status: 503, times: 4 }]);
     await f.activity.region.getByLabel('Filter by action').selectOption('join');
     await f.activity.region.getByRole('status').getByText(`Read all ${all.length} events of the chat`).waitFor({ timeout: 20_000 });
@@ -296,7 +289,7 @@ describe('filter and export', () => {
     await f.activity.region.getByRole('progressbar', { name: 'Filter progress' }).waitFor({ state: 'detached' });
     await f.portal.clearRequests();
     const [download] = await Promise.all([f.page.waitForEvent('download'), exportJson.click()]);
-    const bans = (await allEvents(1)).filter((e) => e.action === 'ban');
+    const bans = (await f.portal.allEvents(1)).filter((e) => e.action === 'ban');
     assert.deepEqual(JSON.parse(await readFile(await download.path(), 'utf8')), bans);
     assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=1'], 'only the check that the chat has not grown');
   });

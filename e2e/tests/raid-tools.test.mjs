@@ -30,13 +30,6 @@ function raidedEvents(now = Date.now()) {
 }
 
 /** Every event of a chat, as the API has it now (read by the test, not the component; all pages at once). */
-async function allEvents(portal, chatId) {
-  const first = await portal.apiPage(chatId, 0, 100);
-  const offsets = [];
-  for (let offset = 100; offset < first.total; offset += 100) offsets.push(offset);
-  const rest = await Promise.all(offsets.map((offset) => portal.apiPage(chatId, offset, 100)));
-  return [first, ...rest].flatMap((page) => page.events);
-}
 
 /** The rows' "username sentence" texts, and the usernames. */
 async function shownRows(region) {
@@ -183,7 +176,7 @@ describe('raid tools', () => {
     assert.ok(refused && again.length > 0, 'the refused page was asked again');
     assert.ok(again[0].at_ms - refused.ended_at_ms >= 900, `after Retry-After (${again[0].at_ms - refused.ended_at_ms} ms)`);
     assert.ok(mostInFlight(log) <= 4, `at most 4 in flight (${mostInFlight(log)})`);
-    const theirs = (await allEvents(f.portal, LARGE_CHAT)).filter((e) => e.user.id === newest.user.id);
+    const theirs = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.user.id === newest.user.id);
     assert.equal(await el.rangeText(), `Showing 1–${Math.min(25, theirs.length)} of ${theirs.length.toLocaleString('en')}`);
     assert.deepEqual(h.errors, []);
   });
@@ -210,7 +203,7 @@ describe('raid tools', () => {
   test("a user's history: the username is a button; the user's events by id (renamed: two names), Clear user filter", async () => {
     await f.activity.open(`?chat_id=${RAID_CHAT}`);
     await f.activity.settled();
-    const expected = (await allEvents(f.portal, RAID_CHAT)).filter((e) => e.user.id === RENAMED_USER);
+    const expected = (await f.portal.allEvents(RAID_CHAT)).filter((e) => e.user.id === RENAMED_USER);
     assert.deepEqual([...new Set(expected.map((e) => e.user.username))], ['vera_at_night', 'vera'], 'the seed renamed her');
     await f.activity.region.getByRole('button', { name: 'Activity of vera_at_night', exact: true }).click();
     await f.activity.region.getByText('Only the events of vera_at_night').waitFor();
@@ -229,7 +222,7 @@ describe('raid tools', () => {
     await f.activity.settled();
     const first = (await f.portal.apiPage(LARGE_CHAT, 0, 1)).events[0].user;
     await f.activity.region.getByRole('button', { name: `Activity of ${first.username}`, exact: true }).first().click();
-    const expected = (await allEvents(f.portal, LARGE_CHAT)).filter((e) => e.user.id === first.id);
+    const expected = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.user.id === first.id);
     assert.ok(expected.length > 20, `${expected.length} events: several pages`);
     await f.page.waitForFunction(() => !document.querySelector('progress'));
     for (const page of [0, 1, 2]) {
@@ -349,7 +342,7 @@ describe('raid tools', () => {
     const log = await f.portal.requests();
     assert.equal(mostInFlight(log), 4, 'four at once, never more');
     await f.portal.setLatency(0);
-    const kicks = (await allEvents(f.portal, LARGE_CHAT)).filter((e) => e.action === 'kick');
+    const kicks = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick');
     assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${kicks.length.toLocaleString('en')}`);
     assert.deepEqual(await shownRows(f.activity.region), kicks.slice(0, 25).map((e) => e.user.username));
   });
@@ -367,7 +360,7 @@ describe('raid tools', () => {
     }
     await f.page.waitForFunction(() => !document.querySelector('progress'));
     await f.portal.setLatency(0);
-    const bans = (await allEvents(f.portal, LARGE_CHAT)).filter((e) => e.action === 'ban');
+    const bans = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.action === 'ban');
     assert.equal(await f.activity.rangeText(), `Showing 1–100 of ${bans.length.toLocaleString('en')}`);
     const times = await f.activity.region.locator('li time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
     const names = await shownRows(f.activity.region);
@@ -387,7 +380,7 @@ describe('raid tools', () => {
     const again = log.filter((r) => r.offset === 300 || (r.offset < 300 && r.offset + r.limit > 300)).slice(1);
     assert.ok(refused && again.length > 0, 'the refused page was asked again');
     assert.ok(again[0].at_ms - refused.ended_at_ms >= 900, `after Retry-After (${again[0].at_ms - refused.ended_at_ms} ms)`);
-    const leaves = (await allEvents(f.portal, LARGE_CHAT)).filter((e) => e.action === 'leave');
+    const leaves = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.action === 'leave');
     assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${leaves.length.toLocaleString('en')}`);
   });
 });

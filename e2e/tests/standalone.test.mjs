@@ -165,6 +165,87 @@ describe('standalone page', () => {
     assert.equal(await f.activity.pageSize.inputValue(), '7', 'Back brings the off-list size back');
   });
 
+  test('a filter is kept in the URL: Back leaves it, Forward and reload bring back the page of matches seen', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&limit=10`);
+    const { total } = await f.activity.expectApiPage(PUBLIC_CHAT, 0, 10);
+    await f.activity.settled();
+    const joins = (await f.portal.allEvents(PUBLIC_CHAT)).filter((e) => e.action === 'join');
+    const action = f.activity.region.getByLabel('Filter by action');
+    const range = (text) => f.page.waitForFunction((t) => document.querySelector('.ca-range')?.textContent === t, text);
+    const names = () => f.activity.region.locator('li .ca-username').allTextContents();
+    const length = await f.page.evaluate(() => history.length);
+
+    await action.selectOption('join');
+    await range(`Showing 1–10 of ${joins.length}`);
+    await f.page.waitForURL((url) => url.searchParams.get('action') === 'join' && url.searchParams.get('page') === '1');
+    await f.activity.next.click();
+    await range(`Showing 11–20 of ${joins.length}`);
+    await f.page.waitForURL((url) => url.searchParams.get('page') === '2');
+    assert.equal(f.activity.searchParams().get('limit'), '10');
+    assert.equal(await f.page.evaluate(() => history.length), length + 2, 'the filter and its page: an entry each');
+
+    await f.page.goBack();
+    await range(`Showing 1–10 of ${joins.length}`);
+    assert.deepEqual(await names(), joins.slice(0, 10).map((e) => e.user.username));
+    await f.page.goBack();
+    await range(`Showing 1–10 of ${total}`);
+    assert.equal(await action.inputValue(), '', 'Back leaves the filter');
+    assert.equal(f.activity.searchParams().has('action'), false);
+
+    await f.page.goForward();
+    await f.page.goForward();
+    await range(`Showing 11–20 of ${joins.length}`);
+    assert.equal(await action.inputValue(), 'join');
+    await f.page.reload();
+    await range(`Showing 11–20 of ${joins.length}`);
+    assert.equal(await action.inputValue(), 'join', 'reload keeps the filter');
+    assert.deepEqual(await names(), joins.slice(10, 20).map((e) => e.user.username));
+    f.activity.assertNoPageErrors();
+  });
+
+  test('the username search is one history entry however many letters are typed; a user filter from a link names the user from the events', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.settled();
+    const all = await f.portal.allEvents(PUBLIC_CHAT);
+    const length = await f.page.evaluate(() => history.length);
+    const search = f.activity.region.getByLabel('Search username');
+    await search.pressSequentially(all[0].user.username.slice(0, 3), { delay: 50 });
+    await f.page.waitForURL((url) => url.searchParams.get('search') === all[0].user.username.slice(0, 3));
+    assert.equal(await f.page.evaluate(() => history.length), length + 1);
+    await f.page.goBack();
+    await f.page.waitForFunction(() => !document.querySelector('input[type=search]')?.value);
+    assert.equal(f.activity.searchParams().has('search'), false);
+
+    // A link to a user's history: the name is the one in their newest event.
+    const user = all[all.length - 1].user;
+    const theirs = all.filter((e) => e.user.id === user.id);
+    const newestName = theirs[0].user.username;
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&user=${user.id}`);
+    await f.activity.region.getByText(`Only the events of ${newestName}`).waitFor();
+    await f.page.waitForFunction((n) => document.querySelector('.ca-range')?.textContent.endsWith(`of ${n}`), theirs.length);
+    await f.activity.region.getByRole('button', { name: 'Clear user filter' }).click();
+    await f.page.waitForURL((url) => !url.searchParams.has('user'));
+    await f.page.goBack();
+    await f.activity.region.getByText(`Only the events of ${newestName}`).waitFor();
+  });
+
+  test('a filtered page past the matches\' end shows their last page, and the URL says so', async () => {
+    const joins = (await f.portal.allEvents(PUBLIC_CHAT)).filter((e) => e.action === 'join').length;
+    const last = Math.ceil(joins / 10);
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&action=join&limit=10&page=${last + 5}`);
+    await f.page.waitForFunction((t) => document.querySelector('.ca-range')?.textContent === t, `Showing ${(last - 1) * 10 + 1}–${joins} of ${joins}`);
+    await f.page.waitForURL((url) => url.searchParams.get('page') === String(last));
+    assert.equal(await f.activity.next.isDisabled(), true);
+  });
+
+  test('a filter in the URL that cannot be meant is dropped from it, and the chat is shown', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&action=promote&user=x1`);
+    await f.activity.expectApiPage(PUBLIC_CHAT, 0, 25);
+    await f.page.waitForURL((url) => !url.searchParams.has('action') && !url.searchParams.has('user'));
+    assert.equal(await f.activity.region.getByLabel('Filter by action').inputValue(), '');
+    f.activity.assertNoPageErrors();
+  });
+
   test('a corrected URL replaces the current entry instead of adding one', async () => {
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
     await f.activity.settled();

@@ -24,11 +24,12 @@ use crate::activity_state::{tools_usable, Arrival, Content, FocusOnFailure, Stat
 use crate::api::client::fetch_page;
 use crate::api::{ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
+use crate::filter::EventFilter;
 use crate::host_options::{HeadingLevel, Tool, Tools};
 use crate::i18n::template::Arg;
 use crate::i18n::{MessageId, Messages};
 use crate::new_events::{HeadTracker, ShowNewEvents};
-use crate::page_url::PageQuery;
+use crate::page_url::{history_mode, FilterQuery, PageQuery};
 use crate::paging::{PageRequest, PageSize, ShownRange};
 use crate::url_sync::{self, HistoryMode, UrlWriter};
 
@@ -182,7 +183,20 @@ pub fn ChatActivity(
     if use_context::<FocusOnFirstLoad>().is_some_and(|FocusOnFirstLoad(take)| take) {
         feed.expect(Arrival::FocusHeading);
     }
+    // The filter reads the whole chat, paging through the matches as they come.
+    let filter = FilterState::new(request.get_untracked());
     let url_writer = sync_url.then(UrlWriter::new);
+    // What the reader sees, kept in the URL (with `sync_url`): the API's
+    // page, or with a filter the page of its matches.
+    let write_url = move |request: PageRequest, mode: HistoryMode| {
+        if let Some(writer) = url_writer {
+            let query = filter.filter.with_untracked(FilterQuery::of);
+            writer.write_soon(request, query, mode);
+        }
+    };
+    // A filtered page the URL asked for (Back, Forward, a link), which the
+    // filter's change then shows rather than its first page.
+    let page_from_url = StoredValue::new(None::<PageRequest>);
     // After a page change the reader asked for, focus stays on the control
     // they used and the new range is said, or, where that control goes
     // away (Show new events, Retry), focus goes to the heading.
@@ -199,12 +213,13 @@ pub fn ChatActivity(
         }
         feed.expect(arrival);
         position.set(target);
-        if let Some(writer) = url_writer {
-            writer.write_soon(request, mode);
+        // (Under a filter, the URL says the filter's page.)
+        if !filter.filter.with_untracked(EventFilter::is_active) {
+            write_url(request, mode);
         }
     };
     if let Some(writer) = url_writer {
-        follow_url(source, position, writer);
+        follow_url(source, position, filter, page_from_url, writer);
     }
 
     let answered = move |request: PageRequest, delivered: Delivered| {
@@ -298,8 +313,6 @@ pub fn ChatActivity(
         });
     });
     let exact_times = RwSignal::new(false);
-    // The filter reads the whole chat, paging through the matches as they come.
-    let filter = FilterState::new(request.get_untracked());
     // What a tool could not do (a jump, a filter's read, an export), shown
     // under the tools and said, until the view changes.
     let tool_message = RwSignal::new(None::<String>);
@@ -400,13 +413,14 @@ pub fn ChatActivity(
             .with(|shown| shown.as_ref().map(|shown| shown.page.clone()))
     });
 
-    Effect::new(move |_| {
+    Effect::new(move |before: Option<FilterQuery>| {
+        let now = filter.filter.with(FilterQuery::of);
         if filter.is_active() {
             let source = source.get();
-            filter.page.set(PageRequest::first(
-                source.chat_id,
-                request.get_untracked().limit,
-            ));
+            let from_url = page_from_url.try_update_value(Option::take).flatten();
+            filter.page.set(from_url.unwrap_or_else(|| {
+                PageRequest::first(source.chat_id, request.get_untracked().limit)
+            }));
             // A new filter: what a tool could not do is old news.
             tool_message.set(None);
             filter.ensure_read(
@@ -420,6 +434,16 @@ pub fn ChatActivity(
             // No filter left: a read under way stops (one that finished is kept).
             filter.cancel();
         }
+        // A new filter, or none, is a view of its own in the history.
+        if let Some(before) = before.filter(|before| *before != now) {
+            let shown = if now.is_active() {
+                filter.page.get_untracked()
+            } else {
+                request.get_untracked()
+            };
+            write_url(shown, history_mode(&before, &now));
+        }
+        now
     });
     // The matches found so far, paged as they come.
     let filtered_page = Memo::new(move |_| {
@@ -435,6 +459,19 @@ pub fn ChatActivity(
             total: found.total,
             so_far: !found.complete,
         })
+    });
+    // A page of matches past their end (a link's, or Back to a page of a
+    // filter read again): once all are found, their last page instead.
+    Effect::new(move |_| {
+        let Some((total, false)) =
+            filtered_page.with(|page| page.as_ref().map(|p| (p.total, p.so_far)))
+        else {
+            return;
+        };
+        if let Some(last) = filter.page.get_untracked().clamped_to(total) {
+            filter.page.set(last);
+            write_url(last, HistoryMode::Replace);
+        }
     });
     // The page on screen: the filter's, or the API's (cheap to clone: the
     // events are shared).
@@ -512,6 +549,16 @@ pub fn ChatActivity(
             announcer.update(shown);
         },
     );
+    // The reader goes to another page: the filter's, or the API's.
+    let navigate = move |request: PageRequest| {
+        if filter.filter.with_untracked(EventFilter::is_active) {
+            filter.page.set(request);
+            write_url(request, HistoryMode::Push);
+            say_range();
+        } else {
+            go_to(request, HistoryMode::Push, Arrival::SayRange);
+        }
+    };
     let jump_state = Jump::new(tool_message);
     let jump_scope = JumpScope {
         source,
@@ -520,18 +567,11 @@ pub fn ChatActivity(
         filter,
         i18n,
         report,
-        go_to: move |page| go_to(page, HistoryMode::Push, Arrival::SayRange),
+        go_to: navigate,
         say_range,
     };
     let jump = Callback::new(move |day| jump_state.to(day, jump_scope));
-    let on_navigate = Callback::new(move |request| {
-        if filter.is_active() {
-            filter.page.set(request);
-            say_range();
-        } else {
-            go_to(request, HistoryMode::Push, Arrival::SayRange);
-        }
-    });
+    let on_navigate = Callback::new(navigate);
     // Where the page on screen is now, after any events arrived at the head.
     let navigable = Signal::derive(move || {
         if filter.is_active() {
@@ -695,10 +735,13 @@ fn heading(level: HeadingLevel, name: String, hidden: bool) -> AnyView {
         .into_any()
 }
 
-/// With `sync_url`: start from the URL's paging, and follow Back/Forward.
+/// With `sync_url`: start from the URL's paging and filter, and follow
+/// Back/Forward.
 fn follow_url(
     source: Memo<Source>,
     position: RwSignal<Option<(Source, PageRequest)>>,
+    filter: FilterState,
+    page_from_url: StoredValue<Option<PageRequest>>,
     writer: UrlWriter,
 ) {
     let read_url = move |initial: bool| {
@@ -706,9 +749,28 @@ fn follow_url(
         let source = source.get_untracked();
         let request = PageRequest::for_page(source.chat_id, query.page, query.limit);
         if initial && query.needs_correction {
-            url_sync::write_paging(&request, HistoryMode::Replace);
+            url_sync::write_view(&request, &query.filter, HistoryMode::Replace);
         }
-        position.set(Some((source, request)));
+        let filtered = query.filter.is_active();
+        if filter.filter.with_untracked(FilterQuery::of) == query.filter {
+            if filtered {
+                filter.page.set(request);
+            }
+        } else {
+            // The filter's change shows this page of its matches.
+            page_from_url.set_value(filtered.then_some(request));
+            let wanted = filter
+                .filter
+                .with_untracked(|known| query.filter.to_filter(known));
+            filter.filter.set(wanted);
+        }
+        if !filtered {
+            position.set(Some((source, request)));
+        } else if initial {
+            // Under the filter, the API's first page (the chat's size).
+            let first = PageRequest::first(source.chat_id, query.limit);
+            position.set(Some((source, first)));
+        }
     };
     read_url(true);
     let listener = window_event_listener(ev::popstate, move |_| {

@@ -257,6 +257,23 @@ impl FilterState {
             .flatten()
     }
 
+    /// The name of user `id` in their newest event read so far (tracked:
+    /// each answer of the read): the name a user filter shows when a link
+    /// gave only the id.
+    pub fn name_of(&self, id: u64) -> Option<String> {
+        self.version.track();
+        self.reading
+            .try_with_value(|reading| {
+                let read = reading.as_ref()?.read.borrow();
+                read.readable()
+                    .rev()
+                    .filter_map(|age| read.event(age))
+                    .find(|event| event.user.id == id)
+                    .map(|event| event.user.username.clone())
+            })
+            .flatten()
+    }
+
     /// Whether the chat was read to its end (untracked).
     pub fn has_read_whole(&self) -> bool {
         self.reading
@@ -335,7 +352,15 @@ pub fn ActiveFilters(
     view! {
         {move || user().map(|user| view! {
             <p class="ca-active-filter">
-                <span>{i18n.format(MessageId::UserFilterActive, &[("username", Arg::Text(&user.name))])}</span>
+                <span>{move || {
+                    // A link names the user by id only: the name is theirs
+                    // in the events, once the read finds one.
+                    let name = Some(user.name.clone())
+                        .filter(|name| !name.is_empty())
+                        .or_else(|| state.name_of(user.id))
+                        .unwrap_or_else(|| format!("#{}", user.id));
+                    i18n.format(MessageId::UserFilterActive, &[("username", Arg::Text(&name))])
+                }}</span>
                 " "
                 <button type="button" class="ca-button" data-clear="user" on:click=move |_| {
                     state.filter.update(|f| f.user = None);

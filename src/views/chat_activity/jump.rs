@@ -37,7 +37,7 @@ pub(super) struct JumpScope<G: Fn(PageRequest) + Copy + 'static, S: Fn() + Copy 
     pub i18n: I18n,
     /// Shows and says why a jump went nowhere.
     pub report: Callback<String>,
-    /// Goes to another page of the API's, saying its range on arrival.
+    /// Goes to another page (the API's, or the filter's), saying its range.
     pub go_to: G,
     /// Says the range on screen.
     pub say_range: S,
@@ -128,8 +128,7 @@ impl Jump {
         match found {
             Ok(index) => {
                 self.message.set(None);
-                filter.page.update(|at| *at = at.holding(index as u64));
-                (scope.say_range)();
+                (scope.go_to)(filter.page.get_untracked().holding(index as u64));
             }
             Err(error) => scope
                 .report
