@@ -80,18 +80,19 @@ pub fn define() {
 fn read_attributes(element: &HtmlElement) -> (ElementConfig, HostOptions, Vec<String>) {
     let [chat_id, api_base, page_size, refresh, label, heading_level, hide_heading, tools] =
         OBSERVED_ATTRIBUTES.map(|name| element.get_attribute(name));
-    let config = ElementConfig::from_attributes(
+    let (config, mut warnings) = ElementConfig::from_attributes(
         chat_id.as_deref(),
         api_base.as_deref(),
         page_size.as_deref(),
         refresh.as_deref(),
     );
-    let (mut options, mut warnings) = HostOptions::from_attributes(
+    let (mut options, host_warnings) = HostOptions::from_attributes(
         label.as_deref(),
         heading_level.as_deref(),
         hide_heading.as_deref(),
         tools.as_deref(),
     );
+    warnings.extend(host_warnings);
     let (messages, problems) = read_messages(element).split_problems();
     options.messages = messages;
     warnings.extend(problems);

@@ -197,14 +197,16 @@ pub struct Checked<T> {
 }
 
 impl<T> Checked<T> {
-    fn fine(value: T) -> Self {
+    /// The attribute's own value, or the default where it was missing.
+    pub fn fine(value: T) -> Self {
         Self {
             value,
             warning: None,
         }
     }
 
-    fn corrected(value: T, warning: String) -> Self {
+    /// The value in force instead of an unusable one, and why.
+    pub fn corrected(value: T, warning: String) -> Self {
         Self {
             value,
             warning: Some(warning),

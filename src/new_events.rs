@@ -5,7 +5,11 @@
 use std::collections::HashSet;
 
 use crate::api::ActivityEvent;
+use crate::host_options::Checked;
 use crate::paging::PageRequest;
+
+/// How often the head of the timeline is checked for new events, by default.
+pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
 
 /// The growth of a timeline since the page on screen was read.
 ///
@@ -74,12 +78,29 @@ impl HeadTracker {
     }
 }
 
-/// Reads a refresh interval in seconds (attribute or meta tag): a whole
-/// number of seconds, 0 turning checks off; anything else means the default.
-pub fn parse_refresh_seconds(text: Option<&str>, default: u32) -> u32 {
-    text.map(str::trim)
-        .and_then(|text| text.parse::<u32>().ok())
-        .unwrap_or(default)
+/// Reads a refresh interval (the element's `refresh-interval`, the
+/// standalone page's meta tag, named `source` in the warning): whole
+/// seconds, spaces around allowed, 0 for no checks; the default, with a
+/// warning, for anything else.
+///
+/// ```
+/// use chat_activity::new_events::parse_refresh_seconds;
+/// assert_eq!(parse_refresh_seconds(Some(" 12 "), "refresh-interval").value, 12);
+/// let soon = parse_refresh_seconds(Some("soon"), "refresh-interval");
+/// assert_eq!((soon.value, soon.warning.is_some()), (30, true));
+/// ```
+pub fn parse_refresh_seconds(text: Option<&str>, source: &str) -> Checked<u32> {
+    let default = DEFAULT_REFRESH_SECONDS;
+    match text.map(|text| (text, text.trim().parse::<u32>())) {
+        None => Checked::fine(default),
+        Some((_, Ok(seconds))) => Checked::fine(seconds),
+        Some((text, Err(_))) => Checked::corrected(
+            default,
+            format!(
+                "{source}=\"{text}\" is not a whole number of seconds (0 turns the checks off); checking every {default} s"
+            ),
+        ),
+    }
 }
 
 /// What **Show {n} new events** does from the page on screen.
@@ -195,14 +216,25 @@ mod tests {
     }
 
     #[test]
-    fn refresh_intervals_are_whole_seconds_or_the_default() {
-        assert_eq!(parse_refresh_seconds(Some("5"), 30), 5);
-        assert_eq!(parse_refresh_seconds(Some("0"), 30), 0);
-        assert_eq!(parse_refresh_seconds(Some(" 12 "), 30), 12);
-        for text in ["", "-1", "1.5", "soon"] {
-            assert_eq!(parse_refresh_seconds(Some(text), 30), 30, "{text}");
+    fn refresh_intervals_are_whole_seconds_or_the_default_with_a_warning() {
+        let read = |text| parse_refresh_seconds(text, "refresh-interval");
+        for (text, seconds) in [
+            (Some("5"), 5),
+            (Some("0"), 0),
+            (Some(" 12 "), 12),
+            (None, 30),
+        ] {
+            assert_eq!(read(text), Checked::fine(seconds), "{text:?}");
         }
-        assert_eq!(parse_refresh_seconds(None, 30), 30);
+        for text in ["", "-1", "1.5", "soon", "99999999999"] {
+            let checked = read(Some(text));
+            assert_eq!(checked.value, 30, "{text}");
+            let warning = checked.warning.expect("a warning");
+            assert!(
+                warning.starts_with(&format!("refresh-interval=\"{text}\" is not")),
+                "{warning}"
+            );
+        }
     }
 
     #[test]

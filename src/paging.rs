@@ -20,6 +20,18 @@ pub struct ParsedPageSize {
     pub size: PageSize,
     /// The text did not say exactly this size (out of range, not a number).
     pub corrected: bool,
+    /// Why the text's own number is not in force, if it is not (a text
+    /// that only spells the size otherwise, `+50`, has none).
+    pub unusable: Option<UnusableSize>,
+}
+
+/// Why a page size read from text is not the one it asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnusableSize {
+    /// A whole number outside 1..=100: the nearest size is in force.
+    OutOfRange,
+    /// Not a whole number: the default size is in force.
+    NotANumber,
 }
 
 impl PageSize {
@@ -40,15 +52,22 @@ impl PageSize {
     /// Reads a URL or attribute value: a whole number is clamped into
     /// range, anything else means [`PageSize::DEFAULT`].
     pub fn parse(text: &str) -> ParsedPageSize {
-        let size = match parse_whole_number(text) {
-            Some(WholeNumber::Fits(n)) => Self::clamped(n),
-            Some(WholeNumber::TooLarge) => Self(Self::MAX),
-            Some(WholeNumber::TooSmall) => Self(Self::MIN),
-            None => Self::DEFAULT,
+        let (size, unusable) = match parse_whole_number(text) {
+            Some(WholeNumber::Fits(n)) => {
+                let size = Self::clamped(n);
+                (
+                    size,
+                    (i64::from(size.0) != n).then_some(UnusableSize::OutOfRange),
+                )
+            }
+            Some(WholeNumber::TooLarge) => (Self(Self::MAX), Some(UnusableSize::OutOfRange)),
+            Some(WholeNumber::TooSmall) => (Self(Self::MIN), Some(UnusableSize::OutOfRange)),
+            None => (Self::DEFAULT, Some(UnusableSize::NotANumber)),
         };
         ParsedPageSize {
             size,
             corrected: text != size.0.to_string(),
+            unusable,
         }
     }
 
@@ -285,6 +304,20 @@ mod tests {
             let parsed = PageSize::parse(text);
             assert_eq!(parsed.size.get(), expected, "{text:?}");
             assert_eq!(parsed.corrected, corrected, "{text:?}");
+        }
+        use UnusableSize::{NotANumber, OutOfRange};
+        for (text, unusable) in [
+            ("50", None),
+            ("+50", None),
+            ("0010", None),
+            ("0", Some(OutOfRange)),
+            ("-99999999999999999999999", Some(OutOfRange)),
+            ("101", Some(OutOfRange)),
+            ("abc", Some(NotANumber)),
+            (" 25", Some(NotANumber)),
+            ("", Some(NotANumber)),
+        ] {
+            assert_eq!(PageSize::parse(text).unusable, unusable, "{text:?}");
         }
     }
 

@@ -9,7 +9,7 @@ use crate::i18n::template::Arg;
 use crate::i18n::{Language, MessageId, Messages};
 use crate::new_events::parse_refresh_seconds;
 use crate::page_url::PageQuery;
-use crate::views::chat_activity::{ChatActivity, DEFAULT_REFRESH_SECONDS};
+use crate::views::chat_activity::ChatActivity;
 use crate::views::locale::local_texts;
 use crate::views::notice::CannotStart;
 
@@ -38,10 +38,14 @@ pub fn start() {
     speak_the_viewers_language(&document);
     crate::stylesheet::adopt_into_document(&document);
     let api_base = ApiBase::parse(&meta_content(&document, API_BASE_META).unwrap_or_default());
-    let refresh_seconds = parse_refresh_seconds(
+    let refresh = parse_refresh_seconds(
         meta_content(&document, REFRESH_META).as_deref(),
-        DEFAULT_REFRESH_SECONDS,
+        &format!("<meta name=\"{REFRESH_META}\"> content"),
     );
+    if let Some(warning) = &refresh.warning {
+        leptos::logging::warn!("chat-activity: {warning}");
+    }
+    let refresh_seconds = refresh.value;
     leptos::mount::mount_to(
         root,
         move || view! { <StandalonePage api_base refresh_seconds /> },

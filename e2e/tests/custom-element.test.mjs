@@ -58,14 +58,22 @@ describe('custom element', () => {
     assert.equal(await f.page.evaluate(() => document.getElementById('a').children.length), 0, 'no light-DOM content');
   });
 
-  test('page-size out of range is clamped, not a number means 25', async () => {
+  test('page-size out of range is clamped, not a number means 25, each with a console warning; spaces around a number are fine', async () => {
+    const warnings = [];
+    f.page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
     const h = host();
     await h.open();
     await h.add('big', { 'chat-id': '1', 'api-base': f.portal.api, 'page-size': '1000' });
-    await h.add('odd', { 'chat-id': '1', 'api-base': f.portal.api, 'page-size': 'many' });
-    await h.waitForEvent('chat-activity-loaded', 2);
+    await h.add('odd', { 'chat-id': '1', 'api-base': f.portal.api, 'page-size': 'many', 'refresh-interval': 'often' });
+    await h.add('spaced', { 'chat-id': '1', 'api-base': f.portal.api, 'page-size': ' 10 ' });
+    await h.waitForEvent('chat-activity-loaded', 3);
     const limits = (await f.portal.requests()).map((r) => r.limit).sort((a, b) => a - b);
-    assert.deepEqual(limits, [25, 100]);
+    assert.deepEqual(limits, [10, 25, 100]);
+    assert.deepEqual(warnings.filter((text) => text.includes('<chat-activity>')).map((text) => text.replace(/^.*<chat-activity>: /, '')).sort(), [
+      'page-size="1000" is outside 1 to 100; showing 100 events per page',
+      'page-size="many" is not a whole number; showing 25 events per page',
+      'refresh-interval="often" is not a whole number of seconds (0 turns the checks off); checking every 30 s',
+    ]);
   });
 
   test('no api-base means the page’s own origin', async () => {

@@ -36,8 +36,7 @@ use crate::url_sync::{self, HistoryMode, UrlWriter};
 mod feed;
 mod jump;
 
-/// How often the head of the timeline is checked for new events, by default.
-pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
+pub use crate::new_events::DEFAULT_REFRESH_SECONDS;
 
 /// What a host learns when a page has been shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
