@@ -156,6 +156,44 @@ describe('new events and jump to date', () => {
       const before = await f.portal.apiPage(5, (page - 1) * 25 - 1, 1);
       assert.ok(before.events[0].created_at > endOfDay, 'the newest such event, not a later one');
     }
+    // That event's row is marked as the current one, and in sight.
+    const marked = f.activity.region.locator('li[aria-current="true"]');
+    assert.equal(await marked.count(), 1);
+    assert.equal(await marked.getAttribute('data-index'), String(firstAtOrBefore));
+    assert.ok(await marked.evaluate((row) => row.classList.contains('ca-marked')));
+    await f.page.waitForFunction(() => {
+      const box = document.querySelector('li[aria-current="true"]').getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
+    // Paging on leaves the mark behind, for good.
+    await f.activity.next.click();
+    await f.activity.expectApiPage(5, page * 25, 25);
+    await f.activity.previous.click();
+    await f.activity.expectApiPage(5, (page - 1) * 25, 25);
+    await f.activity.settled();
+    assert.equal(await marked.count(), 0);
+  });
+
+  test('a slow jump says it is looking, and stops when the reader pages on', async () => {
+    const { total } = await f.portal.apiPage(5, 0, 1);
+    const target = await f.portal.apiPage(5, Math.floor(total / 2), 1);
+    await f.activity.open('?chat_id=5&limit=25');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 5, limit: 1, delay_ms: 700 }]);
+    await f.portal.clearRequests();
+    await f.activity.region.getByLabel('Jump to date').fill(target.events[0].created_at.slice(0, 10));
+    await f.activity.region.locator('.ca-jump-busy').getByText('Looking for that date…').waitFor();
+    await f.activity.region.getByRole('status').getByText('Looking for that date…').waitFor();
+    await f.activity.next.click();
+    await f.activity.expectApiPage(5, 25, 25);
+    await f.activity.region.locator('.ca-jump-busy').waitFor({ state: 'detached' });
+    const probes = async () => (await f.portal.requests()).filter((r) => r.limit === 1).length;
+    const asked = await probes();
+    await f.page.waitForTimeout(2000);
+    assert.ok((await probes()) <= asked + 1, 'no probe after the one in flight');
+    await f.page.waitForTimeout(1000);
+    assert.equal(f.activity.searchParams().get('page'), '2', 'the reader stays where they went');
+    assert.ok(asked < Math.ceil(Math.log2(total)), `stopped early (${asked} probes)`);
   });
 
   test('jump to date typed digit by digit: one search, not one per partial year', async () => {

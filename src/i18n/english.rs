@@ -41,6 +41,7 @@ impl MessageId {
             JumpInFuture => "That date is in the future: nothing has happened then yet.",
             JumpBeforeFirstEvent => "The chat has no activity on or before that date.",
             JumpFailed => "Couldn't jump: {error}",
+            JumpSearching => "Looking for that date…",
             FilterByAction => "Filter by action",
             AllActions => "All actions",
             ActionJoin => "Joined",

@@ -79,6 +79,7 @@ message_ids! {
     JumpInFuture = "jump-in-future",
     JumpBeforeFirstEvent = "jump-before-first-event",
     JumpFailed = "jump-failed",
+    JumpSearching = "jump-searching",
     FilterByAction = "filter-by-action",
     AllActions = "all-actions",
     ActionJoin = "action-join",

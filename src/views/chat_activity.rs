@@ -333,6 +333,37 @@ pub fn ChatActivity(
             follow_focus(root.into(), clear);
         }
     };
+    let jump_state = Jump::new(tool_message);
+    // The row a jump landed on, while its page is on screen.
+    let marked = Memo::new(move |_| {
+        let on_screen = if filter.is_active() {
+            Some(filter.page.get())
+        } else {
+            feed.shown
+                .with(|shown| shown.as_ref().map(|shown| shown.request))
+        };
+        jump_state
+            .landed
+            .get()
+            .filter(|(page, _)| Some(*page) == on_screen)
+            .map(|(_, place)| place)
+    });
+    // ... and scrolled to, if it is out of sight.
+    Effect::new(move |_| {
+        if marked.get().is_none() {
+            return;
+        }
+        request_animation_frame(move || {
+            let row = root
+                .get_untracked()
+                .and_then(|root| root.query_selector(".ca-marked").ok().flatten());
+            if let Some(row) = row {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                row.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    });
     let settings = TimelineSettings {
         on_user: Callback::new(move |user| {
             filter.filter.update(|f| f.user = Some(user));
@@ -345,6 +376,7 @@ pub fn ChatActivity(
         open_code: Signal::derive(move || filter.filter.with(|f| f.code.clone())),
         exact_times: exact_times.into(),
         announce,
+        marked: marked.into(),
     };
     // Dimmed only once a load has taken this long (`aria-busy` is at once).
     let looks_busy = lasting(move || feed.is_loading(), Duration::from_millis(300));
@@ -550,6 +582,7 @@ pub fn ChatActivity(
     );
     // The reader goes to another page: the filter's, or the API's.
     let navigate = move |request: PageRequest| {
+        jump_state.landed.set(None);
         if filter.filter.with_untracked(EventFilter::is_active) {
             filter.page.set(request);
             write_url(request, HistoryMode::Push);
@@ -558,7 +591,6 @@ pub fn ChatActivity(
             go_to(request, HistoryMode::Push, Arrival::SayRange);
         }
     };
-    let jump_state = Jump::new(tool_message);
     let jump_scope = JumpScope {
         source,
         request,
@@ -606,7 +638,14 @@ pub fn ChatActivity(
     let status = feed.status;
     let head = feed.head;
     let countdown = feed.countdown;
-    let jumping = jump_state.busy;
+    // A search that takes a while shows and says so (15 probes of a slow
+    // API are many seconds).
+    let jumping = lasting(move || jump_state.busy.get(), Duration::from_millis(300));
+    Effect::new(move |_| {
+        if jumping.get() {
+            announcer.say(i18n.text(MessageId::JumpSearching));
+        }
+    });
 
     view! {
         <Show when=move || status.with(|status| *status != Status::Hidden)>

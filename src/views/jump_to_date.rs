@@ -96,7 +96,7 @@ const SETTLE: Duration = Duration::from_millis(600);
 pub fn JumpToDate(
     /// Called with the chosen day.
     on_jump: Callback<Option<NaiveDate>>,
-    /// Whether a jump is running.
+    /// Whether a jump is running (and has taken a while): a note says so.
     #[prop(into)]
     busy: Signal<bool>,
     /// Whether there is nothing to jump in (no chat read, or an empty one).
@@ -134,6 +134,7 @@ pub fn JumpToDate(
                 on:change=changed
             />
         </label>
+        {move || busy.get().then(|| view! { <span class="ca-notice ca-jump-busy">{i18n.tr(MessageId::JumpSearching)}</span> })}
     }
 }
 

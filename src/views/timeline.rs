@@ -38,6 +38,9 @@ pub struct TimelineSettings {
     /// The code the reader filters by, if any: its bursts are shown open
     /// (the reader asked for exactly those joins).
     pub open_code: Signal<Option<String>>,
+    /// The event a jump to date landed on, by its place in the page: its
+    /// row is marked (or its burst's, while the burst is collapsed).
+    pub marked: Signal<Option<usize>>,
 }
 
 impl Default for TimelineSettings {
@@ -48,6 +51,7 @@ impl Default for TimelineSettings {
             on_user: Callback::new(|_| {}),
             on_code: Callback::new(|_| {}),
             open_code: Signal::stored(None),
+            marked: Signal::stored(None),
         }
     }
 }
@@ -73,6 +77,8 @@ struct Row {
     burst: Option<BurstHead>,
     /// In a collapsed burst: not shown on its own.
     hidden: bool,
+    /// The event a jump landed on.
+    marked: bool,
     in_burst: bool,
     /// What the `<time>` shows: relative, or the full date when exact.
     shown_time: String,
@@ -96,6 +102,8 @@ struct BurstHead {
     filter_label: Option<String>,
     /// Which burst, across renders: its code and newest join.
     key: String,
+    /// Collapsed, it holds the event a jump landed on.
+    marked: bool,
 }
 
 fn chip_key(event: &ActivityEvent) -> ChipKey {
@@ -135,9 +143,11 @@ pub fn Timeline(
         };
         let events = events.get();
         let open_code = settings.open_code.get();
+        let marked = settings.marked.get();
         let groups = chosen
             .with(|chosen| {
-                group_by_day(rows(&events, &texts, chosen, open_code.as_deref()), |row| {
+                let rows = rows(&events, &texts, chosen, open_code.as_deref(), marked);
+                group_by_day(rows, |row| {
                     local_day(events[row.index].created_at.instant())
                 })
             })
@@ -269,6 +279,7 @@ fn rows(
     texts: &TimeTexts,
     chosen: &[(String, bool)],
     open_code: Option<&str>,
+    marked: Option<usize>,
 ) -> Vec<Row> {
     let bursts = find_join_bursts(events);
     let key_of = |burst: usize| {
@@ -318,6 +329,8 @@ fn rows(
                                 .format(MessageId::ShowJoinsVia, &[("code", Arg::Text(code))])
                         }),
                         key: key_of(burst),
+                        marked: !expanded
+                            && marked.is_some_and(|marked| bursts[burst].events.contains(&marked)),
                     },
                 );
             }
@@ -341,6 +354,7 @@ fn rows(
                 what,
                 burst: heads.remove(&index),
                 hidden: hidden[index],
+                marked: marked == Some(index),
                 in_burst: in_burst[index],
                 shown_time,
                 exact_time,
@@ -359,7 +373,12 @@ fn burst_item(head: &BurstHead) -> impl IntoView {
         move |_| view! { <bdi>{code.clone()}</bdi> },
     );
     view! {
-        <li class="ca-burst-item" part="row">
+        <li
+            class="ca-burst-item"
+            part="row"
+            class:ca-marked=head.marked
+            aria-current=head.marked.then_some("true")
+        >
             <p class="ca-burst" role="note">{note}</p>
             {head.filter_label.clone().map(|label| view! {
                 <button type="button" class="ca-burst-filter" title=label.clone() aria-label=label data-code=head.code.clone()></button>
@@ -418,6 +437,8 @@ fn event_row(
             class="ca-event"
             part="row"
             class:ca-in-burst=row.in_burst
+            class:ca-marked=row.marked
+            aria-current=row.marked.then_some("true")
             data-action=event.action.as_str().to_owned()
             data-index=row.index.to_string()
         >

@@ -12,6 +12,7 @@ use super::super::local_time;
 use super::super::locale::I18n;
 use super::feed::Feed;
 use super::Source;
+use crate::filter::EventFilter;
 use crate::jump_to_date::{check_not_future, JumpError};
 use crate::paging::PageRequest;
 
@@ -20,6 +21,8 @@ use crate::paging::PageRequest;
 pub(super) struct Jump {
     /// A search is under way.
     pub busy: RwSignal<bool>,
+    /// Where the last jump landed: the page, and the event's place in it.
+    pub landed: RwSignal<Option<(PageRequest, usize)>>,
     /// Why the last jump went nowhere (the component's tool message).
     message: RwSignal<Option<String>>,
     /// Each jump's number: a search the reader has replaced stops.
@@ -48,6 +51,7 @@ impl Jump {
     pub fn new(message: RwSignal<Option<String>>) -> Self {
         Self {
             busy: RwSignal::new(false),
+            landed: RwSignal::new(None),
             message,
             jumps: StoredValue::new(0),
         }
@@ -63,6 +67,7 @@ impl Jump {
         self.jumps.set_value(this_jump);
         // (A search this one replaces is busy no more.)
         self.busy.set(false);
+        self.landed.set(None);
         let i18n = scope.i18n;
         let Some(day) = day else {
             scope
@@ -83,15 +88,20 @@ impl Jump {
         self.message.set(None);
         leptos::task::spawn_local(async move {
             let latest = move || self.jumps.try_get_value() == Some(this_jump);
-            let searched = find_day(&api_base, started_at, total, day, latest).await;
-            let Some(found) = searched.filter(|_| latest()) else {
+            // The search stops once the reader has moved on: another date,
+            // another page, a filter.
+            let wanted = move || {
+                latest()
+                    && scope.request.try_get_untracked() == Some(started_at)
+                    && !scope.filter.filter.with_untracked(EventFilter::is_active)
+            };
+            let searched = find_day(&api_base, started_at, total, day, wanted).await;
+            if latest() {
+                self.busy.try_set(false);
+            }
+            let Some(found) = searched.filter(|_| wanted()) else {
                 return;
             };
-            self.busy.try_set(false);
-            // Only if the reader has not moved on meanwhile.
-            if scope.request.try_get_untracked() != Some(started_at) {
-                return;
-            }
             match found {
                 Ok(index) => {
                     let page = started_at.holding(index);
@@ -101,6 +111,7 @@ impl Jump {
                     } else {
                         (scope.go_to)(page);
                     }
+                    self.land(page, index);
                 }
                 Err(failure) => {
                     scope
@@ -128,11 +139,20 @@ impl Jump {
         match found {
             Ok(index) => {
                 self.message.set(None);
-                (scope.go_to)(filter.page.get_untracked().holding(index as u64));
+                let page = filter.page.get_untracked().holding(index as u64);
+                (scope.go_to)(page);
+                self.land(page, index as u64);
             }
             Err(error) => scope
                 .report
                 .run(scope.i18n.with_untracked(|texts| texts.jump_error(&error))),
         }
+    }
+
+    /// Marks where a jump landed: event `index` (of the chat, or of the
+    /// matches), on `page`.
+    fn land(self, page: PageRequest, index: u64) {
+        let place = usize::try_from(index.saturating_sub(page.offset)).unwrap_or(usize::MAX);
+        self.landed.try_set(Some((page, place)));
     }
 }
