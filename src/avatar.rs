@@ -14,13 +14,17 @@ pub fn safe_avatar_url(url: Option<&str>) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(url)
 }
 
-/// The fallback's text: the username's first character, upper-cased
-/// (which can be more than one character, as "ß" becomes "SS"); "?" for an
-/// empty name.
+/// The fallback's text: the username's first character that shows (not a
+/// direction mark or a space), upper-cased (which can be more than one
+/// character, as "ß" becomes "SS"); "?" for a name that shows nothing.
+///
+/// ```
+/// use chat_activity::avatar::initial;
+/// assert_eq!(initial("\u{202E}nimda"), "N");
+/// assert_eq!(initial(""), "?");
+/// ```
 pub fn initial(username: &str) -> String {
-    username
-        .chars()
-        .next()
+    crate::names::first_visible(username)
         .map_or_else(|| "?".to_owned(), |first| first.to_uppercase().collect())
 }
 

@@ -26,7 +26,7 @@
 //!
 //! The layout of the crate follows its architecture: `api` talks to the
 //! portal API (types, the one fetch, whole-chat reads); `paging`,
-//! `time_text`, `event_text`, `avatar`, `page_url`, `day_groups`,
+//! `time_text`, `event_text`, `names`, `avatar`, `page_url`, `day_groups`,
 //! `join_bursts`, `new_events`, `jump_to_date`, `filter`, `export`,
 //! `host_options` (a host's label, heading and tools) and `i18n` (the
 //! words in eight languages, plurals through the browser's `Intl`) are
@@ -50,6 +50,7 @@ pub mod host_options;
 pub mod i18n;
 pub mod join_bursts;
 pub mod jump_to_date;
+pub mod names;
 pub mod new_events;
 mod page_loader;
 pub mod page_url;

@@ -166,6 +166,28 @@ describe('what it shows', () => {
     assert.equal(new Set(fallbacks.map((f) => f.colour)).size, fallbacks.length, 'a colour per user');
   });
 
+  test('names that show nothing: the row names the member by id, with its history button; the avatar takes the first letter that shows', async () => {
+    await f.portal.putChat(23, {
+      events: [
+        event(201, '', 'join'),
+        event(202, '\u3164\u200b', 'leave'),
+        event(203, '\u202enimda', 'ban'),
+      ],
+    });
+    await f.activity.open('?chat_id=23');
+    await f.activity.settled();
+    assert.deepEqual(await f.activity.rowTexts(), ['#201 joined', '#202 left', '\u202enimda was banned']);
+    const letters = await f.activity.region.locator('li .ca-avatar-fallback').allTextContents();
+    assert.deepEqual(letters, ['?', '?', 'N']);
+    for (const name of ['#201', '#202', '\u202enimda']) {
+      assert.equal(await f.activity.region.getByRole('button', { name: `Activity of ${name}`, exact: true }).count(), 1, name);
+    }
+    await f.activity.region.getByRole('button', { name: 'Activity of #202', exact: true }).click();
+    await f.activity.region.getByText('Only the events of #202').waitFor();
+    await f.page.waitForFunction(() => document.querySelector('.ca-range')?.textContent === 'Showing 1–1 of 1');
+    assert.deepEqual(await f.activity.rowTexts(), ['#202 left']);
+  });
+
   test('usernames are text, never HTML, and long names stay whole in the text', async () => {
     const hostile = '<img src=x onerror="window.__owned=1"><b>bold</b>';
     const long = 'x'.repeat(300);

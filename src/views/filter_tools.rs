@@ -19,6 +19,7 @@ use crate::chat_id::ChatId;
 use crate::filter::{action_from_choice, EventFilter, Matches};
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
+use crate::names::shown_name;
 use crate::paging::PageRequest;
 
 /// A chat being read (or read), and the matches of the filter in it.
@@ -269,7 +270,7 @@ impl FilterState {
                     .rev()
                     .filter_map(|age| read.event(age))
                     .find(|event| event.user.id == id)
-                    .map(|event| event.user.username.clone())
+                    .map(|event| shown_name(&event.user.username, id).into_owned())
             })
             .flatten()
     }

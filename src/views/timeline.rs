@@ -22,6 +22,7 @@ use crate::filter::UserChoice;
 use crate::i18n::template::{Arg, Segment};
 use crate::i18n::{MessageId, Texts};
 use crate::join_bursts::find_join_bursts;
+use crate::names::shown_name;
 
 /// What the rows share with the component around them (defaults when a
 /// timeline is mounted on its own).
@@ -199,7 +200,7 @@ pub fn Timeline(
         if class.contains("ca-user") {
             settings.on_user.run(UserChoice {
                 id: event.user.id,
-                name: event.user.username.clone(),
+                name: shown_name(&event.user.username, event.user.id).into_owned(),
             });
         } else if let Some(code) = EventSentence::of(&event).code {
             if class.contains("ca-chip-filter") {
@@ -416,7 +417,7 @@ fn event_row(
     let spoken_time = (!row.exact).then(|| format!("{comma}{}", row.exact_time));
     let mut code = row.what.code.clone().zip(chip_state);
     let mut action = row.what.other_action.clone();
-    let username = event.user.username.clone();
+    let username = shown_name(&event.user.username, event.user.id).into_owned();
     let text = with_slots(row.sentence.clone(), |slot| match slot {
         "username" => {
             let name = texts.format(MessageId::ActivityOf, &[("username", Arg::Text(&username))]);
