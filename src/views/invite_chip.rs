@@ -130,20 +130,8 @@ pub(crate) fn invite_chip(code: InviteCode, state: &'static str, texts: &Texts) 
             // The visible word is drawn by the stylesheet from data-word, so
             // that the sentence's text is only the sentence.
             <button type="button" class="ca-chip-copy" aria-label=label data-state=state data-word=word></button>
-            <button type="button" class="ca-chip-filter" title=filter_label.clone() aria-label=filter_label>
-                {filter_icon()}
-            </button>
+            <button type="button" class="ca-chip-filter" title=filter_label.clone() aria-label=filter_label></button>
         </span>
-    }
-}
-
-/// A funnel, the sign for a filter (drawn in the text's colour, hidden from
-/// screen readers: the button's name says what it does).
-pub(crate) fn filter_icon() -> impl IntoView {
-    view! {
-        <svg class="ca-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d="M2 3h12l-4.5 5.5V13l-3 1.5v-6z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
-        </svg>
     }
 }
 

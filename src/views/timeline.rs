@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::avatar::{avatar, FailedPictures};
-use super::invite_chip::{filter_icon, invite_chip, ChipCopier, ChipKey};
+use super::invite_chip::{invite_chip, ChipCopier, ChipKey};
 use super::local_time::{day_heading, full_date_time, local_day, relative_text};
 use super::locale::{with_slots, I18n};
 use crate::api::ActivityEvent;
@@ -382,9 +382,7 @@ fn burst_item(head: &BurstHead) -> impl IntoView {
         >
             <p class="ca-burst" role="note">{note}</p>
             {head.filter_label.clone().map(|label| view! {
-                <button type="button" class="ca-burst-filter" title=label.clone() aria-label=label data-code=head.code.clone()>
-                    {filter_icon()}
-                </button>
+                <button type="button" class="ca-burst-filter" title=label.clone() aria-label=label data-code=head.code.clone()></button>
             })}
             <button
                 type="button"
