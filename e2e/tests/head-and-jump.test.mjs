@@ -160,7 +160,7 @@ describe('new events and jump to date', () => {
     const marked = f.activity.region.locator('li[aria-current="true"]');
     assert.equal(await marked.count(), 1);
     assert.equal(await marked.getAttribute('data-index'), String(firstAtOrBefore));
-    assert.ok(await marked.evaluate((row) => row.classList.contains('ca-marked')));
+    assert.equal(await marked.evaluate((row) => getComputedStyle(row).borderInlineStartStyle), 'solid', 'marked for the eye too');
     await f.page.waitForFunction(() => {
       const box = document.querySelector('li[aria-current="true"]').getBoundingClientRect();
       return box.top >= 0 && box.bottom <= innerHeight;

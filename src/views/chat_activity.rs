@@ -356,7 +356,7 @@ pub fn ChatActivity(
         request_animation_frame(move || {
             let row = root
                 .get_untracked()
-                .and_then(|root| root.query_selector(".ca-marked").ok().flatten());
+                .and_then(|root| root.query_selector("[aria-current=true]").ok().flatten());
             if let Some(row) = row {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);

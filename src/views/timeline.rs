@@ -377,7 +377,6 @@ fn burst_item(head: &BurstHead) -> impl IntoView {
         <li
             class="ca-burst-item"
             part="row"
-            class:ca-marked=head.marked
             aria-current=head.marked.then_some("true")
         >
             <p class="ca-burst" role="note">{note}</p>
@@ -438,7 +437,6 @@ fn event_row(
             class="ca-event"
             part="row"
             class:ca-in-burst=row.in_burst
-            class:ca-marked=row.marked
             aria-current=row.marked.then_some("true")
             data-action=event.action.as_str().to_owned()
             data-index=row.index.to_string()
