@@ -1,5 +1,6 @@
 // Page object of the standalone page: what a user sees, by role and name.
 import assert from 'node:assert/strict';
+import { shownName } from '../support/mock-portal.mjs';
 
 export class ActivityPage {
   constructor(page, portal) {
@@ -44,7 +45,7 @@ export class ActivityPage {
    */
   async expectApiPage(chatId, offset, limit) {
     const expected = await this.portal.apiPage(chatId, offset, limit);
-    const usernames = expected.events.map((event) => event.user.username);
+    const usernames = expected.events.map((event) => shownName(event.user));
     await this.page.waitForFunction(
       (names) => {
         const rows = [...document.querySelectorAll('li.ca-event')];

@@ -119,6 +119,14 @@ class MockPortal {
   }
 }
 
+/** What draws nothing (src/names.rs `is_invisible`, the same list). */
+const INVISIBLE = /^[\s\p{Cc}\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u0300-\u036F\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}]*$/u;
+
+/** The name a row shows for a member: the username, or `#id` when it shows nothing. */
+export function shownName(user) {
+  return INVISIBLE.test(user.username) ? `#${user.id}` : user.username;
+}
+
 /** An event as the API sends it. */
 export function event(id, username, action, { method = null, code = null, avatar = null, at } = {}) {
   return {

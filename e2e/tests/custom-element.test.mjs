@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { useActivityPage } from '../support/fixture.mjs';
 import { HostPage } from '../pages/host-page.mjs';
+import { shownName } from '../support/mock-portal.mjs';
 
 const fixture = JSON.parse(await readFile(new URL('../../tests/fixtures/activity-example.json', import.meta.url)));
 
@@ -18,7 +19,7 @@ describe('custom element', () => {
     const [loaded] = await h.waitForEvent('chat-activity-loaded');
     const expected = await f.portal.apiPage(1, 0, 25);
     assert.deepEqual(loaded.detail, { chatId: 1, total: expected.total, offset: 0, limit: 25 });
-    assert.deepEqual(await el.usernames(), expected.events.map((e) => e.user.username));
+    assert.deepEqual(await el.usernames(), expected.events.map((e) => shownName(e.user)));
     assert.equal(await el.rangeText(), `Showing 1–25 of ${expected.total}`);
     assert.equal(await el.host.getByRole('combobox', { name: 'Events per page' }).inputValue(), '25');
     assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=25']);
@@ -51,7 +52,7 @@ describe('custom element', () => {
     await el.items.nth(9).waitFor();
     assert.equal(await el.items.count(), 10);
     const expected = await f.portal.apiPage(1, 0, 10);
-    assert.deepEqual(await el.usernames(), expected.events.map((e) => e.user.username));
+    assert.deepEqual(await el.usernames(), expected.events.map((e) => shownName(e.user)));
     assert.deepEqual((await f.portal.requests()).map((r) => r.query), ['offset=0&limit=10']);
     const mode = await f.page.evaluate(() => document.getElementById('a').shadowRoot?.mode);
     assert.equal(mode, 'open');

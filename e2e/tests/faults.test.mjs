@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useActivityPage } from '../support/fixture.mjs';
 import { casesTried } from '../support/cases.mjs';
+import { shownName } from '../support/mock-portal.mjs';
 
 describe('faults', () => {
   const f = useActivityPage();
@@ -17,7 +18,7 @@ describe('faults', () => {
   };
   const assertShows = async (page, why) => {
     const shown = await f.activity.region.locator('li .ca-username').allTextContents();
-    assert.deepEqual(shown, page.events.map((e) => e.user.username), why);
+    assert.deepEqual(shown, page.events.map((e) => shownName(e.user)), why);
   };
 
   test('fixed latency: busy meanwhile, the old page kept, then the new page', async () => {

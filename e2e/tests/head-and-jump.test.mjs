@@ -174,6 +174,38 @@ describe('new events and jump to date', () => {
     assert.equal(await marked.count(), 0);
   });
 
+  test('a jump rides out probes that fail for a while, as reads do', async () => {
+    const { total } = await f.portal.apiPage(5, 0, 1);
+    const target = await f.portal.apiPage(5, Math.floor(total / 2), 1);
+    await f.signInAs('maria', { timezoneId: 'UTC' });
+    await f.activity.open('?chat_id=5&limit=25');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 5, limit: 1, status: 503, times: 2 }]);
+    await f.activity.region.getByLabel('Jump to date').fill(target.events[0].created_at.slice(0, 10));
+    await f.page.waitForFunction(() => new URL(location.href).searchParams.get('page') !== null, null, { timeout: 20_000 });
+    await f.activity.region.locator('li[aria-current="true"]').waitFor();
+    assert.equal(await f.activity.region.locator('.ca-tool-message').count(), 0);
+  });
+
+  test('a jump under a filter whose read has not reached that day waits for the read, then lands', async () => {
+    await f.signInAs('maria', { timezoneId: 'UTC' });
+    await f.activity.open('?chat_id=5');
+    await f.activity.settled();
+    const kicks = (await f.portal.allEvents(5)).filter((e) => e.action === 'kick');
+    const target = kicks[Math.floor(kicks.length * 0.8)];
+    const day = target.created_at.slice(0, 10);
+    const index = kicks.findIndex((e) => e.created_at <= `${day}T23:59:59Z`);
+    await f.portal.setFaults([{ chat_id: 5, limit: 100, delay_ms: 200 }]);
+    await f.activity.region.getByLabel('Filter by action').selectOption('kick');
+    await f.activity.region.getByLabel('Jump to date').fill(day);
+    await f.activity.region.locator('.ca-jump-busy').waitFor();
+    const page = Math.floor(index / 25) + 1;
+    await f.page.waitForFunction((p) => new URL(location.href).searchParams.get('page') === String(p), page, { timeout: 60_000 });
+    await f.activity.region.locator('li[aria-current="true"]').waitFor();
+    assert.equal(await f.activity.region.locator('li[aria-current="true"]').getAttribute('data-index'), String(index % 25));
+    assert.equal(await f.activity.region.locator('.ca-tool-message').count(), 0, 'no "no activity" message');
+  });
+
   test('a slow jump says it is looking, and stops when the reader pages on', async () => {
     const { total } = await f.portal.apiPage(5, 0, 1);
     const target = await f.portal.apiPage(5, Math.floor(total / 2), 1);

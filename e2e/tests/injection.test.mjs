@@ -2,7 +2,7 @@
 // rendered literally; no script runs; nothing breaks out of the component.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { event } from '../support/mock-portal.mjs';
+import { event, shownName } from '../support/mock-portal.mjs';
 import { useActivityPage } from '../support/fixture.mjs';
 import { casesTried } from '../support/cases.mjs';
 import { HostPage } from '../pages/host-page.mjs';
@@ -87,7 +87,7 @@ describe('injection corpus', () => {
     await f.activity.open('?chat_id=70&limit=100');
     await f.activity.settled();
     const names = await assertHarmless(f.page.locator('#chat-activity'), events.length);
-    const expected = events.map((e) => e.user.username);
+    const expected = events.map((e) => shownName(e.user));
     assert.deepEqual(names, expected);
     casesTried(events.length, 'probes, standalone page');
   });

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { useActivityPage } from '../support/fixture.mjs';
 import { casesTried } from '../support/cases.mjs';
 import { HostPage } from '../pages/host-page.mjs';
+import { shownName } from '../support/mock-portal.mjs';
 
 describe('races', () => {
   const f = useActivityPage();
@@ -50,7 +51,7 @@ describe('races', () => {
     await h.waitForEvent('chat-activity-loaded');
     await f.page.waitForTimeout(1800);
     const expected = await f.portal.apiPage(5, 0, 10);
-    assert.deepEqual(await el.usernames(), expected.events.map((e) => e.user.username));
+    assert.deepEqual(await el.usernames(), expected.events.map((e) => shownName(e.user)));
     const loaded = await h.events('chat-activity-loaded');
     assert.deepEqual(loaded.map((e) => e.detail.chatId), [5], 'chat 1 never shown');
     casesTried(1, 'chat changed during a load');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { event } from '../support/mock-portal.mjs';
+import { event, shownName } from '../support/mock-portal.mjs';
 import { useActivityPage } from '../support/fixture.mjs';
 import { HostPage } from '../pages/host-page.mjs';
 import { axeViolations } from '../support/axe.mjs';
@@ -208,7 +208,7 @@ describe('raid tools', () => {
     await f.activity.region.getByRole('button', { name: 'Activity of vera_at_night', exact: true }).click();
     await f.activity.region.getByText('Only the events of vera_at_night').waitFor();
     await f.page.waitForFunction((n) => document.querySelectorAll('li.ca-event').length === n && !document.querySelector('progress'), expected.length);
-    assert.deepEqual(await f.activity.rowTexts(), expected.map((e) => `${e.user.username} ${{ join: e.method === 'invite' ? `joined via invite ${e.invite_code}` : 'joined', leave: 'left', kick: 'was kicked', ban: 'was banned' }[e.action]}`));
+    assert.deepEqual(await f.activity.rowTexts(), expected.map((e) => `${shownName(e.user)} ${{ join: e.method === 'invite' ? `joined via invite ${e.invite_code}` : 'joined', leave: 'left', kick: 'was kicked', ban: 'was banned' }[e.action]}`));
     assert.equal(await f.activity.rangeText(), `Showing 1–${expected.length} of ${expected.length}`);
     await f.activity.region.getByRole('button', { name: 'Clear user filter' }).click();
     // Back to the chat's first page, its raid collapsed.
@@ -229,7 +229,7 @@ describe('raid tools', () => {
       const rows = expected.slice(page * 10, page * 10 + 10);
       await f.page.waitForFunction(
         (names) => JSON.stringify([...document.querySelectorAll('li .ca-username')].map((n) => n.textContent)) === JSON.stringify(names),
-        rows.map((e) => e.user.username),
+        rows.map((e) => shownName(e.user)),
       );
       const times = await f.activity.region.locator('li time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
       assert.deepEqual(times, rows.map((e) => e.created_at), `page ${page + 1}`);
@@ -352,7 +352,7 @@ describe('raid tools', () => {
     await f.portal.setLatency(0);
     const kicks = (await f.portal.allEvents(LARGE_CHAT)).filter((e) => e.action === 'kick');
     assert.equal(await f.activity.rangeText(), `Showing 1–25 of ${kicks.length.toLocaleString('en')}`);
-    assert.deepEqual(await shownRows(f.activity.region), kicks.slice(0, 25).map((e) => e.user.username));
+    assert.deepEqual(await shownRows(f.activity.region), kicks.slice(0, 25).map((e) => shownName(e.user)));
   });
 
   test('events added at the head during the read are neither repeated nor skipped', async () => {
@@ -372,7 +372,7 @@ describe('raid tools', () => {
     assert.equal(await f.activity.rangeText(), `Showing 1–100 of ${bans.length.toLocaleString('en')}`);
     const times = await f.activity.region.locator('li time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')));
     const names = await shownRows(f.activity.region);
-    assert.deepEqual(names, bans.slice(0, 100).map((e) => e.user.username));
+    assert.deepEqual(names, bans.slice(0, 100).map((e) => shownName(e.user)));
     assert.deepEqual(times, bans.slice(0, 100).map((e) => e.created_at));
   });
 

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { useActivityPage } from '../support/fixture.mjs';
 import { signedInContext } from '../support/browser.mjs';
+import { shownName } from '../support/mock-portal.mjs';
 
 const PUBLIC_CHAT = 1;
 
@@ -186,7 +187,7 @@ describe('standalone page', () => {
 
     await f.page.goBack();
     await range(`Showing 1–10 of ${joins.length}`);
-    assert.deepEqual(await names(), joins.slice(0, 10).map((e) => e.user.username));
+    assert.deepEqual(await names(), joins.slice(0, 10).map((e) => shownName(e.user)));
     await f.page.goBack();
     await range(`Showing 1–10 of ${total}`);
     assert.equal(await action.inputValue(), '', 'Back leaves the filter');
@@ -199,7 +200,7 @@ describe('standalone page', () => {
     await f.page.reload();
     await range(`Showing 11–20 of ${joins.length}`);
     assert.equal(await action.inputValue(), 'join', 'reload keeps the filter');
-    assert.deepEqual(await names(), joins.slice(10, 20).map((e) => e.user.username));
+    assert.deepEqual(await names(), joins.slice(10, 20).map((e) => shownName(e.user)));
     f.activity.assertNoPageErrors();
   });
 
@@ -219,7 +220,7 @@ describe('standalone page', () => {
     // A link to a user's history: the name is the one in their newest event.
     const user = all[all.length - 1].user;
     const theirs = all.filter((e) => e.user.id === user.id);
-    const newestName = theirs[0].user.username;
+    const newestName = shownName(theirs[0].user);
     await f.activity.open(`?chat_id=${PUBLIC_CHAT}&user=${user.id}`);
     await f.activity.region.getByText(`Only the events of ${newestName}`).waitFor();
     await f.page.waitForFunction((n) => document.querySelector('.ca-range')?.textContent.endsWith(`of ${n}`), theirs.length);
@@ -236,6 +237,56 @@ describe('standalone page', () => {
     await f.page.waitForFunction((t) => document.querySelector('.ca-range')?.textContent === t, `Showing ${(last - 1) * 10 + 1}–${joins} of ${joins}`);
     await f.page.waitForURL((url) => url.searchParams.get('page') === String(last));
     assert.equal(await f.activity.next.isDisabled(), true);
+  });
+
+  test('a filter whose read fails is dropped in place: the entry is replaced, so Back leaves rather than failing again', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}`);
+    await f.activity.settled();
+    const length = await f.page.evaluate(() => history.length);
+    await f.page.goto(`${f.portal.pages}/?chat_id=999&action=join`);
+    await f.activity.alert.waitFor();
+    await f.page.waitForURL((url) => !url.searchParams.has('action'));
+    assert.equal(await f.page.evaluate(() => history.length), length + 1, 'one entry for the link, none for dropping its filter');
+    await f.page.goBack();
+    await f.page.waitForURL((url) => url.searchParams.get('chat_id') === String(PUBLIC_CHAT));
+    await f.activity.settled();
+  });
+
+  test('Back and Forward say the range they show, filtered or not; the same filter chosen again keeps the page', async () => {
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&limit=10`);
+    const { total } = await f.activity.expectApiPage(PUBLIC_CHAT, 0, 10);
+    await f.activity.settled();
+    const status = f.activity.region.getByRole('status');
+    await f.activity.next.click();
+    await status.getByText(`Showing 11–20 of ${total}`).waitFor();
+    await f.page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await f.page.goBack();
+    await status.getByText(`Showing 1–10 of ${total}`).waitFor();
+    // Leaving a filter by Back says what the chat shows.
+    await f.activity.region.getByLabel('Filter by action').selectOption('ban');
+    await status.getByText(/^Read all/).waitFor();
+    await f.page.waitForURL((url) => url.searchParams.get('action') === 'ban');
+    await f.page.goBack();
+    await status.getByText(`Showing 1–10 of ${total}`).waitFor();
+
+    const all = await f.portal.allEvents(PUBLIC_CHAT);
+    const user = all.find((e) => all.filter((o) => o.user.id === e.user.id).length > 2).user;
+    const theirs = all.filter((e) => e.user.id === user.id).length;
+    const second = `Showing 3–${Math.min(4, theirs)} of ${theirs}`;
+    await f.activity.open(`?chat_id=${PUBLIC_CHAT}&limit=2&user=${user.id}`);
+    await f.page.waitForFunction((n) => document.querySelector('.ca-range')?.textContent === `Showing 1–2 of ${n}`, theirs);
+    await f.activity.next.click();
+    await status.getByText(second).waitFor();
+    await f.page.waitForURL((url) => url.searchParams.get('page') === '2');
+    await f.page.goBack();
+    await status.getByText(`Showing 1–2 of ${theirs}`).waitFor();
+    await f.page.goForward();
+    await status.getByText(second).waitFor();
+    // Their own "Activity of" button, on a page of their history: the page stays.
+    await f.activity.region.locator('button.ca-user').first().click();
+    await f.page.waitForTimeout(300);
+    assert.equal(await f.activity.rangeText(), second);
+    assert.equal(f.activity.searchParams().get('page'), '2');
   });
 
   test('a filter in the URL that cannot be meant is dropped from it, and the chat is shown', async () => {

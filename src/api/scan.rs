@@ -213,6 +213,22 @@ pub async fn chat_total(
     }
 }
 
+/// One request, asked again after a transient failure as a read's pages
+/// are (after 1, 2, then 4 seconds; a busy service's `Retry-After`): what a
+/// jump's probes use, so that a flaky network does not end a search.
+pub async fn fetch_patiently(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome {
+    let mut retries = Retries::default();
+    loop {
+        match fetch_page(url, abort).await {
+            FetchOutcome::Failed(error) => match retries.failed(0..1, &error) {
+                AfterFailure::Pause(seconds) => sleep(seconds as f64 * 1000.0, abort).await,
+                AfterFailure::GiveUp => return FetchOutcome::Failed(error),
+            },
+            outcome => return outcome,
+        }
+    }
+}
+
 /// Waits `ms` milliseconds (a `setTimeout`), or until `abort` is aborted.
 async fn sleep(ms: f64, abort: Option<&AbortSignal>) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -217,9 +217,13 @@ pub fn ChatActivity(
             write_url(request, mode);
         }
     };
-    if let Some(writer) = url_writer {
-        follow_url(source, position, filter, page_from_url, writer);
-    }
+    // With `sync_url`: the URL's paging and filter first (before the first
+    // request goes out); Back/Forward are followed once all is set up.
+    let read_url = url_writer.map(|_| {
+        let read = url_reader(source, position, filter, page_from_url);
+        read(true);
+        read
+    });
 
     let answered = move |request: PageRequest, delivered: Delivered| {
         let chat = request.chat_id;
@@ -444,10 +448,15 @@ pub fn ChatActivity(
             .with(|shown| shown.as_ref().map(|shown| shown.page.clone()))
     });
 
-    Effect::new(move |before: Option<FilterQuery>| {
-        let now = filter.filter.with(FilterQuery::of);
+    Effect::new(move |before: Option<(FilterQuery, Source)>| {
+        let now = (filter.filter.with(FilterQuery::of), source.get());
+        if before.as_ref() == Some(&now) {
+            // The same filter set again (a row's button on a page of its
+            // own matches): the page shown stays.
+            return now;
+        }
         if filter.is_active() {
-            let source = source.get();
+            let source = now.1.clone();
             let from_url = page_from_url.try_update_value(Option::take).flatten();
             filter.page.set(from_url.unwrap_or_else(|| {
                 PageRequest::first(source.chat_id, request.get_untracked().limit)
@@ -465,14 +474,23 @@ pub fn ChatActivity(
             // No filter left: a read under way stops (one that finished is kept).
             filter.cancel();
         }
-        // A new filter, or none, is a view of its own in the history.
-        if let Some(before) = before.filter(|before| *before != now) {
-            let shown = if now.is_active() {
+        // A new filter, or none, is a view of its own in the history;
+        // one dropped because its read failed replaces the entry that asked
+        // for it (else Back would lead to the failure again, and again).
+        let dropped = filter.take_dropped();
+        if let Some((before, _)) = before.filter(|(before, _)| *before != now.0) {
+            jump_state.stop_waiting();
+            let shown = if now.0.is_active() {
                 filter.page.get_untracked()
             } else {
                 request.get_untracked()
             };
-            write_url(shown, history_mode(&before, &now));
+            let mode = if dropped {
+                HistoryMode::Replace
+            } else {
+                history_mode(&before, &now.0)
+            };
+            write_url(shown, mode);
         }
         now
     });
@@ -559,18 +577,16 @@ pub fn ChatActivity(
         say_range();
     });
     // A filter changed (each key of the username search) on a chat read
-    // already: once the reader pauses, what it shows now is said ("Showing
-    // 1–4 of 4", "No events match the filter"). (A read the change starts
-    // says its own progress.)
+    // already, or left: once the reader pauses, what it shows now is said
+    // ("Showing 1–4 of 4", "No events match the filter"). (A read the
+    // change starts says its own progress.)
     when_settled(
-        move || {
-            filter.filter.track();
-            filter.has_read_whole()
-        },
+        move || (filter.is_active(), filter.has_read_whole()),
         Duration::from_millis(600),
-        move |read_before| {
+        move |(active, read_before)| {
             let shown = match content.try_get_untracked() {
-                _ if !read_before => return,
+                // A read the filter started says its own progress.
+                _ if active && !read_before => return,
                 Some(Content::NoMatch) => {
                     i18n.with_untracked(|texts| texts.text(MessageId::NoMatches))
                 }
@@ -583,6 +599,7 @@ pub fn ChatActivity(
     // The reader goes to another page: the filter's, or the API's.
     let navigate = move |request: PageRequest| {
         jump_state.landed.set(None);
+        jump_state.stop_waiting();
         if filter.filter.with_untracked(EventFilter::is_active) {
             filter.page.set(request);
             write_url(request, HistoryMode::Push);
@@ -602,6 +619,32 @@ pub fn ChatActivity(
         say_range,
     };
     let jump = Callback::new(move |day| jump_state.to(day, jump_scope));
+    // A jump to a day the filter's read had not reached goes on once it ends.
+    Effect::new(move |_| {
+        if filter.progress().is_none() {
+            untrack(|| jump_state.resume(jump_scope));
+        }
+    });
+    if let (Some(read), Some(writer)) = (read_url, url_writer) {
+        let listener = window_event_listener(ev::popstate, move |_| {
+            // The history entry the reader went to wins over writes not done yet.
+            writer.cancel();
+            jump_state.landed.set(None);
+            jump_state.stop_waiting();
+            let filtered_before = filter.filter.with_untracked(FilterQuery::of);
+            // A page of the API's that loads says its range; a page of the
+            // same filter's matches is there at once; a filter set or left
+            // says what it shows once settled (below).
+            feed.expect(Arrival::SayRange);
+            read(false);
+            if filtered_before.is_active()
+                && filter.filter.with_untracked(FilterQuery::of) == filtered_before
+            {
+                say_range();
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
     let on_navigate = Callback::new(navigate);
     // Where the page on screen is now, after any events arrived at the head.
     let navigable = Signal::derive(move || {
@@ -773,16 +816,15 @@ fn heading(level: HeadingLevel, name: String, hidden: bool) -> AnyView {
         .into_any()
 }
 
-/// With `sync_url`: start from the URL's paging and filter, and follow
-/// Back/Forward.
-fn follow_url(
+/// With `sync_url`: what reads the URL's paging and filter into the
+/// component (`true`: the page's first reading, which corrects the URL).
+fn url_reader(
     source: Memo<Source>,
     position: RwSignal<Option<(Source, PageRequest)>>,
     filter: FilterState,
     page_from_url: StoredValue<Option<PageRequest>>,
-    writer: UrlWriter,
-) {
-    let read_url = move |initial: bool| {
+) -> impl Fn(bool) + Copy + 'static {
+    move |initial: bool| {
         let query = PageQuery::parse(&url_sync::current_search());
         let source = source.get_untracked();
         let request = PageRequest::for_page(source.chat_id, query.page, query.limit);
@@ -809,12 +851,5 @@ fn follow_url(
             let first = PageRequest::first(source.chat_id, query.limit);
             position.set(Some((source, first)));
         }
-    };
-    read_url(true);
-    let listener = window_event_listener(ev::popstate, move |_| {
-        // The history entry the reader went to wins over writes not done yet.
-        writer.cancel();
-        read_url(false);
-    });
-    on_cleanup(move || listener.remove());
+    }
 }

@@ -53,6 +53,8 @@ pub struct FilterState {
     version: RwSignal<u64>,
     scanning: RwSignal<Option<ScanProgress>>,
     abort: StoredValue<Option<AbortController>, LocalStorage>,
+    /// The filter was dropped because its read failed (not by the reader).
+    dropped: StoredValue<bool>,
 }
 
 impl FilterState {
@@ -65,6 +67,7 @@ impl FilterState {
             version: RwSignal::new(0),
             scanning: RwSignal::new(None),
             abort: StoredValue::new_local(None),
+            dropped: StoredValue::new(false),
         };
         on_cleanup(move || state.cancel());
         state
@@ -73,6 +76,11 @@ impl FilterState {
     /// Whether a filter is set.
     pub fn is_active(&self) -> bool {
         self.filter.with(EventFilter::is_active)
+    }
+
+    /// Whether the chat is being read (untracked).
+    pub fn is_reading(&self) -> bool {
+        self.scanning.with_untracked(Option::is_some)
     }
 
     /// The read's progress while it runs.
@@ -200,10 +208,19 @@ impl FilterState {
                     report.try_run(
                         i18n.say(MessageId::FilterFailed, &[("error", Arg::Text(&error))]),
                     );
+                    state.dropped.try_set_value(true);
                     state.filter.try_set(EventFilter::default());
                 }
             }
         });
+    }
+
+    /// Whether the filter was last dropped because its read failed (and not
+    /// by the reader); asking forgets it.
+    pub fn take_dropped(&self) -> bool {
+        self.dropped
+            .try_update_value(std::mem::take)
+            .unwrap_or(false)
     }
 
     /// Stops a read under way (the filter itself stays as set). What it

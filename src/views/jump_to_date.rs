@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::local_time::{local_day, local_day_bounds, now};
 use super::locale::I18n;
-use crate::api::client::fetch_page;
+use crate::api::scan::fetch_patiently;
 use crate::api::{ApiBase, FetchOutcome, LoadError};
 use crate::i18n::template::Arg;
 use crate::i18n::{MessageId, Texts};
@@ -40,7 +40,8 @@ impl JumpFailure {
 
 /// Finds the offset of the newest event at or before the end of `day` (the
 /// viewer's local day) in a chat of `total` events, one `limit=1` probe at a
-/// time: at most ⌈log₂(total + 1)⌉ requests. Gives up (none) as soon as it
+/// time: at most ⌈log₂(total + 1)⌉ requests (and a probe that fails for a
+/// while asked again, as a read's pages are). Gives up (none) as soon as it
 /// is no longer `wanted` (the reader chose another date).
 pub async fn find_day(
     api_base: &ApiBase,
@@ -64,7 +65,7 @@ pub async fn find_day(
             ..chat
         };
         let failed = |error| Some(Err(JumpFailure::Load(error)));
-        match fetch_page(&api_base.activity_url(&probe), None).await {
+        match fetch_patiently(&api_base.activity_url(&probe), None).await {
             FetchOutcome::Page(page) => match page.events.first() {
                 Some(event) => search.record(offset, at_or_before(event.created_at.instant(), end)),
                 None => search.record_missing(offset),

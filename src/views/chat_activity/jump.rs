@@ -27,6 +27,9 @@ pub(super) struct Jump {
     message: RwSignal<Option<String>>,
     /// Each jump's number: a search the reader has replaced stops.
     jumps: StoredValue<u64>,
+    /// A day not among the matches read so far, and the filter then set:
+    /// the jump goes on when the filter's read ends.
+    waiting: StoredValue<Option<(NaiveDate, EventFilter)>>,
 }
 
 /// What a jump reads and moves.
@@ -54,6 +57,7 @@ impl Jump {
             landed: RwSignal::new(None),
             message,
             jumps: StoredValue::new(0),
+            waiting: StoredValue::new(None),
         }
     }
 
@@ -68,6 +72,7 @@ impl Jump {
         // (A search this one replaces is busy no more.)
         self.busy.set(false);
         self.landed.set(None);
+        self.waiting.set_value(None);
         let i18n = scope.i18n;
         let Some(day) = day else {
             scope
@@ -143,9 +148,49 @@ impl Jump {
                 (scope.go_to)(page);
                 self.land(page, index as u64);
             }
+            // Not read yet: the jump waits for the read (see `resume`).
+            Err(JumpError::BeforeTheFirstEvent) if filter.is_reading() => {
+                self.message.set(None);
+                self.busy.set(true);
+                let set = filter.filter.get_untracked();
+                self.waiting.set_value(Some((day, set)));
+            }
             Err(error) => scope
                 .report
                 .run(scope.i18n.with_untracked(|texts| texts.jump_error(&error))),
+        }
+    }
+
+    /// The filter's read ended: a jump waiting for it goes on, if the
+    /// filter is the one it was asked under.
+    pub fn resume<G, S>(self, scope: JumpScope<G, S>)
+    where
+        G: Fn(PageRequest) + Copy + 'static,
+        S: Fn() + Copy + 'static,
+    {
+        let Some((day, asked_under)) = self.waiting.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        if scope
+            .filter
+            .filter
+            .with_untracked(|set| *set == asked_under)
+        {
+            self.to(Some(day), scope);
+        } else {
+            self.busy.set(false);
+        }
+    }
+
+    /// The reader moved on: a jump waiting for the filter's read is dropped.
+    pub fn stop_waiting(self) {
+        if self
+            .waiting
+            .try_update_value(Option::take)
+            .flatten()
+            .is_some()
+        {
+            self.busy.set(false);
         }
     }
 
