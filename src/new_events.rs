@@ -11,6 +11,9 @@ use crate::paging::PageRequest;
 /// How often the head of the timeline is checked for new events, by default.
 pub const DEFAULT_REFRESH_SECONDS: u32 = 30;
 
+/// The longest refresh interval a browser timer can wait, in seconds.
+pub const MAX_REFRESH_SECONDS: u32 = i32::MAX as u32 / 1000;
+
 /// The growth of a timeline since the page on screen was read.
 ///
 /// ```
@@ -80,8 +83,8 @@ impl HeadTracker {
 
 /// Reads a refresh interval (the element's `refresh-interval`, the
 /// standalone page's meta tag, named `source` in the warning): whole
-/// seconds, spaces around allowed, 0 for no checks; the default, with a
-/// warning, for anything else.
+/// seconds up to [`MAX_REFRESH_SECONDS`], spaces around allowed, 0 for no
+/// checks; the default, with a warning, for anything else.
 ///
 /// ```
 /// use chat_activity::new_events::parse_refresh_seconds;
@@ -93,11 +96,12 @@ pub fn parse_refresh_seconds(text: Option<&str>, source: &str) -> Checked<u32> {
     let default = DEFAULT_REFRESH_SECONDS;
     match text.map(|text| (text, text.trim().parse::<u32>())) {
         None => Checked::fine(default),
-        Some((_, Ok(seconds))) => Checked::fine(seconds),
-        Some((text, Err(_))) => Checked::corrected(
+        // (A browser timer holds up to 2^31 − 1 ms, about 24 days.)
+        Some((_, Ok(seconds))) if seconds <= MAX_REFRESH_SECONDS => Checked::fine(seconds),
+        Some((text, _)) => Checked::corrected(
             default,
             format!(
-                "{source}=\"{text}\" is not a whole number of seconds (0 turns the checks off); checking every {default} s"
+                "{source}=\"{text}\" is not a whole number of seconds up to {MAX_REFRESH_SECONDS} (0 turns the checks off); checking every {default} s"
             ),
         ),
     }
@@ -226,7 +230,8 @@ mod tests {
         ] {
             assert_eq!(read(text), Checked::fine(seconds), "{text:?}");
         }
-        for text in ["", "-1", "1.5", "soon", "99999999999"] {
+        assert_eq!(read(Some("2147483")), Checked::fine(2_147_483));
+        for text in ["", "-1", "1.5", "soon", "99999999999", "2147484"] {
             let checked = read(Some(text));
             assert_eq!(checked.value, 30, "{text}");
             let warning = checked.warning.expect("a warning");

@@ -206,6 +206,36 @@ describe('new events and jump to date', () => {
     assert.equal(await f.activity.region.locator('.ca-tool-message').count(), 0, 'no "no activity" message');
   });
 
+  test('a jump to a busy service gives up after four tries and says why, rather than looking for ever', async () => {
+    await f.activity.open('?chat_id=5&limit=25');
+    await f.activity.settled();
+    const { total } = await f.portal.apiPage(5, 0, 1);
+    const target = await f.portal.apiPage(5, Math.floor(total / 2), 1);
+    await f.portal.clearRequests();
+    await f.portal.setFaults([{ chat_id: 5, limit: 1, status: 429, retry_after: 1 }]);
+    await f.activity.region.getByLabel('Jump to date').fill(target.events[0].created_at.slice(0, 10));
+    await f.activity.region.locator('.ca-tool-message').getByText(/^Couldn't jump/).waitFor({ timeout: 20_000 });
+    assert.equal(await f.activity.region.locator('.ca-jump-busy').count(), 0);
+    const probes = (await f.portal.requests()).filter((r) => r.limit === 1).length;
+    assert.equal(probes, 4, 'the first try and three more');
+  });
+
+  test('a jump waiting for the read lands on a match found in its very last answer', async () => {
+    const now = Date.now();
+    const day = new Date(now - 3 * 86_400_000).toISOString().slice(0, 10);
+    const events = [...timeline(250, now), event(7, 'last_kicked', 'kick', { at: `${day}T12:00:00Z` })];
+    await f.portal.putChat(31, { events });
+    await f.signInAs('maria', { timezoneId: 'UTC' });
+    await f.activity.open('?chat_id=31');
+    await f.activity.settled();
+    await f.portal.setFaults([{ chat_id: 31, limit: 100, delay_ms: 400 }]);
+    await f.activity.region.getByLabel('Filter by action').selectOption('kick');
+    await f.activity.region.getByLabel('Jump to date').fill(day);
+    await f.activity.region.locator('li[aria-current="true"]').waitFor({ timeout: 20_000 });
+    assert.deepEqual(await f.activity.rowTexts(), ['last_kicked was kicked']);
+    assert.equal(await f.activity.region.locator('.ca-tool-message').count(), 0);
+  });
+
   test('a slow jump says it is looking, and stops when the reader pages on', async () => {
     const { total } = await f.portal.apiPage(5, 0, 1);
     const target = await f.portal.apiPage(5, Math.floor(total / 2), 1);

@@ -12,7 +12,7 @@ use web_sys::AbortSignal;
 
 use super::chat_read::{ChatRead, ReadRequest};
 use super::client::fetch_page;
-use super::retries::{until_next_second, AfterFailure, Retries};
+use super::retries::{until_next_second, AfterFailure, Retries, MAX_RETRIES};
 use super::{ActivityEvent, ApiBase, FetchOutcome, LoadError};
 use crate::chat_id::ChatId;
 use crate::page_loader::REQUEST_TIMEOUT;
@@ -214,17 +214,29 @@ pub async fn chat_total(
 }
 
 /// One request, asked again after a transient failure as a read's pages
-/// are (after 1, 2, then 4 seconds; a busy service's `Retry-After`): what a
-/// jump's probes use, so that a flaky network does not end a search.
-pub async fn fetch_patiently(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome {
+/// are (after 1, 2, then 4 seconds; a busy service's `Retry-After`), at
+/// most [`MAX_RETRIES`] times in all, each try given up after
+/// [`REQUEST_TIMEOUT`]: what a jump's probes use, so that a flaky network
+/// does not end a search. It stops asking once it is no longer `wanted`.
+pub async fn fetch_patiently(url: &str, wanted: impl Fn() -> bool) -> FetchOutcome {
     let mut retries = Retries::default();
+    let mut tries = 0;
     loop {
-        match fetch_page(url, abort).await {
-            FetchOutcome::Failed(error) => match retries.failed(0..1, &error) {
-                AfterFailure::Pause(seconds) => sleep(seconds as f64 * 1000.0, abort).await,
-                AfterFailure::GiveUp => return FetchOutcome::Failed(error),
-            },
-            outcome => return outcome,
+        let fetch = std::pin::pin!(fetch_page(url, None));
+        let timeout = std::pin::pin!(sleep(REQUEST_TIMEOUT.as_millis() as f64, None));
+        let outcome = match select(fetch, timeout).await {
+            Either::Left((outcome, _)) => outcome,
+            Either::Right(((), _)) => FetchOutcome::Failed(LoadError::Timeout),
+        };
+        let FetchOutcome::Failed(error) = outcome else {
+            return outcome;
+        };
+        tries += 1;
+        match retries.failed(0..1, &error) {
+            AfterFailure::Pause(seconds) if tries <= MAX_RETRIES && wanted() => {
+                sleep(seconds as f64 * 1000.0, None).await;
+            }
+            _ => return FetchOutcome::Failed(error),
         }
     }
 }

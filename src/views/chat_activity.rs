@@ -352,14 +352,17 @@ pub fn ChatActivity(
             .filter(|(page, _)| Some(*page) == on_screen)
             .map(|(_, place)| place)
     });
-    // ... and scrolled to, if it is out of sight.
+    // ... and scrolled to, if it is out of sight (again after a jump to
+    // the same place: the reader may have scrolled away).
     Effect::new(move |_| {
+        jump_state.landed.track();
         if marked.get().is_none() {
             return;
         }
         request_animation_frame(move || {
             let row = root
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .and_then(|root| root.query_selector("[aria-current=true]").ok().flatten());
             if let Some(row) = row {
                 let options = web_sys::ScrollIntoViewOptions::new();

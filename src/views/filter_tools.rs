@@ -98,19 +98,33 @@ impl FilterState {
     ) -> Option<MatchPage> {
         self.version.track();
         let filter = self.filter.get();
+        self.with_matches(api_base, chat, &filter, |matches, read| {
+            let offset = usize::try_from(at.offset).unwrap_or(usize::MAX);
+            MatchPage {
+                events: matches.page(read, offset, at.limit.get() as usize),
+                total: matches.len() as u64,
+                complete: read.is_complete(),
+            }
+        })
+    }
+
+    /// `look` at the matches of `filter` in the read of `chat`, brought up
+    /// to what was read (each answer's matches are found once).
+    fn with_matches<T>(
+        &self,
+        api_base: &ApiBase,
+        chat: ChatId,
+        filter: &EventFilter,
+        look: impl FnOnce(&Matches, &ChatRead) -> T,
+    ) -> Option<T> {
         self.reading
             .try_update_value(|reading| {
                 let reading = reading
                     .as_mut()
                     .filter(|reading| reading.api_base == *api_base && reading.chat == chat)?;
                 let read = reading.read.borrow();
-                reading.matches.update(&filter, &read);
-                let offset = usize::try_from(at.offset).unwrap_or(usize::MAX);
-                Some(MatchPage {
-                    events: reading.matches.page(&read, offset, at.limit.get() as usize),
-                    total: reading.matches.len() as u64,
-                    complete: read.is_complete(),
-                })
+                reading.matches.update(filter, &read);
+                Some(look(&reading.matches, &read))
             })
             .flatten()
     }
@@ -123,15 +137,13 @@ impl FilterState {
         chat: crate::ChatId,
         end: chrono::DateTime<chrono::Utc>,
     ) -> Option<usize> {
-        self.reading.with_value(|reading| {
-            let reading = reading
-                .as_ref()
-                .filter(|reading| reading.api_base == *api_base && reading.chat == chat)?;
-            let read = reading.read.borrow();
-            reading
-                .matches
-                .position(&read, |event| event.created_at.instant() <= end)
+        // (Brought up to what was read: the page on screen may not have
+        // asked for the last answer's matches yet.)
+        let filter = self.filter.get_untracked();
+        self.with_matches(api_base, chat, &filter, |matches, read| {
+            matches.position(read, |event| event.created_at.instant() <= end)
         })
+        .flatten()
     }
 
     /// Reads the chat unless it is read (or being read) already; `report`

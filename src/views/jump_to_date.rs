@@ -42,7 +42,7 @@ impl JumpFailure {
 /// viewer's local day) in a chat of `total` events, one `limit=1` probe at a
 /// time: at most ⌈log₂(total + 1)⌉ requests (and a probe that fails for a
 /// while asked again, as a read's pages are). Gives up (none) as soon as it
-/// is no longer `wanted` (the reader chose another date).
+/// is no longer `wanted` (the reader chose another date, page or filter).
 pub async fn find_day(
     api_base: &ApiBase,
     chat: PageRequest,
@@ -65,7 +65,7 @@ pub async fn find_day(
             ..chat
         };
         let failed = |error| Some(Err(JumpFailure::Load(error)));
-        match fetch_patiently(&api_base.activity_url(&probe), None).await {
+        match fetch_patiently(&api_base.activity_url(&probe), &wanted).await {
             FetchOutcome::Page(page) => match page.events.first() {
                 Some(event) => search.record(offset, at_or_before(event.created_at.instant(), end)),
                 None => search.record_missing(offset),
