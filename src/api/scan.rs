@@ -213,10 +213,10 @@ pub async fn chat_total(
     }
 }
 
-/// One request, asked again after a transient failure as a read's pages
-/// are (after 1, 2, then 4 seconds; a busy service's `Retry-After`), at
-/// most [`MAX_RETRIES`] times in all, each try given up after
-/// [`REQUEST_TIMEOUT`]: what a jump's probes use, so that a flaky network
+/// One request, asked again after a failure as a read's pages are (after
+/// 1, 2, then 4 seconds; a busy service's `Retry-After`), but at most
+/// [`MAX_RETRIES`] times whatever the failure, each try given up after the
+/// page loads' timeout: what a jump's probes use, so that a flaky network
 /// does not end a search. It stops asking once it is no longer `wanted`.
 pub async fn fetch_patiently(url: &str, wanted: impl Fn() -> bool) -> FetchOutcome {
     let mut retries = Retries::default();
