@@ -56,8 +56,13 @@ pub fn shown_name(username: &str, id: u64) -> Cow<'_, str> {
     if first_visible(username).is_some() {
         Cow::Borrowed(username)
     } else {
-        Cow::Owned(format!("#{id}"))
+        Cow::Owned(id_name(id))
     }
+}
+
+/// A member named by id alone: `#id`.
+pub fn id_name(id: u64) -> String {
+    format!("#{id}")
 }
 
 #[cfg(test)]

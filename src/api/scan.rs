@@ -98,16 +98,8 @@ pub async fn read_chat(
             limit: PageSize::clamped(i64::try_from(request.limit).unwrap_or(100)),
             ..chat
         });
-        async move {
-            // A request that hangs is given up (and its events asked for again).
-            let fetch = std::pin::pin!(fetch_page(&url, abort));
-            let timeout = std::pin::pin!(sleep(REQUEST_TIMEOUT.as_millis() as f64, abort));
-            let outcome = match select(fetch, timeout).await {
-                Either::Left((outcome, _)) => outcome,
-                Either::Right(((), _)) => FetchOutcome::Failed(LoadError::Timeout),
-            };
-            (request, outcome)
-        }
+        // (A request that hangs is given up, and its events asked for again.)
+        async move { (request, fetch_in_time(&url, abort).await) }
     };
     let cancelled = || abort.is_some_and(AbortSignal::aborted);
     loop {
@@ -222,12 +214,7 @@ pub async fn fetch_patiently(url: &str, wanted: impl Fn() -> bool) -> FetchOutco
     let mut retries = Retries::default();
     let mut tries = 0;
     loop {
-        let fetch = std::pin::pin!(fetch_page(url, None));
-        let timeout = std::pin::pin!(sleep(REQUEST_TIMEOUT.as_millis() as f64, None));
-        let outcome = match select(fetch, timeout).await {
-            Either::Left((outcome, _)) => outcome,
-            Either::Right(((), _)) => FetchOutcome::Failed(LoadError::Timeout),
-        };
+        let outcome = fetch_in_time(url, None).await;
         let FetchOutcome::Failed(error) = outcome else {
             return outcome;
         };
@@ -238,6 +225,17 @@ pub async fn fetch_patiently(url: &str, wanted: impl Fn() -> bool) -> FetchOutco
             }
             _ => return FetchOutcome::Failed(error),
         }
+    }
+}
+
+/// One request, given up as [`LoadError::Timeout`] when it takes longer
+/// than a page load may.
+async fn fetch_in_time(url: &str, abort: Option<&AbortSignal>) -> FetchOutcome {
+    let fetch = std::pin::pin!(fetch_page(url, abort));
+    let timeout = std::pin::pin!(sleep(REQUEST_TIMEOUT.as_millis() as f64, abort));
+    match select(fetch, timeout).await {
+        Either::Left((outcome, _)) => outcome,
+        Either::Right(((), _)) => FetchOutcome::Failed(LoadError::Timeout),
     }
 }
 

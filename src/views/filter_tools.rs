@@ -19,7 +19,7 @@ use crate::chat_id::ChatId;
 use crate::filter::{action_from_choice, EventFilter, Matches};
 use crate::i18n::template::Arg;
 use crate::i18n::MessageId;
-use crate::names::shown_name;
+use crate::names::{id_name, shown_name};
 use crate::paging::PageRequest;
 
 /// A chat being read (or read), and the matches of the filter in it.
@@ -388,7 +388,7 @@ pub fn ActiveFilters(
                     let name = Some(user.name.clone())
                         .filter(|name| !name.is_empty())
                         .or_else(|| state.name_of(user.id))
-                        .unwrap_or_else(|| format!("#{}", user.id));
+                        .unwrap_or_else(|| id_name(user.id));
                     i18n.format(MessageId::UserFilterActive, &[("username", Arg::Text(&name))])
                 }}</span>
                 " "
